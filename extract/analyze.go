@@ -1,0 +1,209 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/token"
+
+	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/internal/tokens"
+)
+
+// analysis is one document split into words, with what is known of each.
+type analysis struct {
+	text  string
+	words []tokens.Word
+	// tags are Penn Treebank part-of-speech tags, one per word.
+	tags []string
+	// model holds prose's entity label for each word: PERSON, GPE, ORG,
+	// LOC or "".
+	model []string
+	// sentenceStart marks the first word of each sentence.
+	sentenceStart []bool
+	// capsLine marks words on a line written all in capitals (a headline).
+	capsLine []bool
+	// gaz are the gazetteer matches; gazAt maps a word to the match that
+	// covers it, or -1.
+	gaz   []gazetteer.Match
+	gazAt []int
+	// runes maps byte offsets to code-point offsets; nil when the text is
+	// ASCII.
+	runes []int32
+}
+
+func (x *Extractor) analyze(text string) *analysis {
+	a := &analysis{text: text, words: tokens.Split(text)}
+	n := len(a.words)
+	a.sentenceStart = make([]bool, n)
+	a.capsLine = make([]bool, n)
+	a.tags = make([]string, n)
+	a.model = make([]string, n)
+	a.markSentences(x)
+	a.markCapsLines()
+
+	// Tag and label sentence by sentence: the models condition on the
+	// words around each word within one sentence.
+	toks := make([]token.Token, 0, 64)
+	for start := 0; start < n; {
+		end := start + 1
+		for end < n && !a.sentenceStart[end] {
+			end++
+		}
+		toks = toks[:0]
+		for _, w := range a.words[start:end] {
+			toks = append(toks, token.Token{Text: w.Text, Start: w.Start})
+		}
+		x.tagger.TagTokens(toks)
+		x.ner.Label(toks)
+		for k, t := range toks {
+			a.tags[start+k] = t.Tag
+			if len(t.Label) > 2 {
+				a.model[start+k] = modelType(t.Label[2:])
+			}
+		}
+		start = end
+	}
+
+	a.gaz = x.gaz.Match(a.words)
+	a.gazAt = make([]int, n)
+	for i := range a.gazAt {
+		a.gazAt[i] = -1
+	}
+	for k, m := range a.gaz {
+		for i := m.Start; i < m.End; i++ {
+			a.gazAt[i] = k
+		}
+	}
+	if !isASCII(text) {
+		a.runes = make([]int32, len(text)+1)
+		r := int32(0)
+		for i := range text {
+			a.runes[i] = r
+			r++
+		}
+		a.runes[len(text)] = r
+		// Fill the offsets inside multi-byte characters, never looked up
+		// but kept monotonic.
+		for i := 1; i < len(text); i++ {
+			if !utf8.RuneStart(text[i]) {
+				a.runes[i] = a.runes[i-1]
+			}
+		}
+	}
+	return a
+}
+
+func modelType(label string) string {
+	switch label {
+	case "PERSON":
+		return gazetteer.Person
+	case "ORGANIZATION":
+		return gazetteer.Org
+	case "GPE":
+		return gazetteer.GPE
+	case "LOCATION":
+		return gazetteer.Location
+	}
+	return ""
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// span returns the output span of words [i, j).
+func (a *analysis) span(i, j int) Span {
+	start, end := a.words[i].Start, a.words[j-1].End
+	s := Span{Text: a.text[start:end], Start: start, End: end}
+	if a.runes != nil {
+		s.Start, s.End = int(a.runes[start]), int(a.runes[end])
+	}
+	return s
+}
+
+// markSentences finds sentence starts: prose's sentence segmenter inside
+// each block of text, where a block ends at a blank line or at a line break
+// after a line that does not run on into the next (a headline, a dateline,
+// a sentence per line).
+func (a *analysis) markSentences(x *Extractor) {
+	n := len(a.words)
+	if n == 0 {
+		return
+	}
+	blockStart := 0
+	flush := func(end int) {
+		if blockStart >= end {
+			return
+		}
+		a.sentenceStart[blockStart] = true
+		from, to := a.words[blockStart].Start, a.words[end-1].End
+		wi := blockStart
+		for _, s := range x.segmenter.Segment(a.text[from:to]) {
+			off := from + s.Start
+			for wi < end && a.words[wi].Start < off {
+				wi++
+			}
+			if wi < end && a.words[wi].Start == off {
+				a.sentenceStart[wi] = true
+			}
+		}
+		blockStart = end
+	}
+	for i := 1; i < n; i++ {
+		w := a.words[i]
+		if w.Break >= 2 || (w.Break == 1 && !runsOn(a.words[i-1], w)) {
+			flush(i)
+		}
+	}
+	flush(n)
+}
+
+// runsOn reports whether a line ending with word prev continues on the next
+// line starting with next, as in text wrapped at a fixed width.
+func runsOn(prev, next tokens.Word) bool {
+	r, _ := utf8.DecodeLastRuneInString(prev.Text)
+	if r == ',' || r == '-' || unicode.IsLower(r) {
+		return true
+	}
+	// A capitalized word at the end of a line, followed by one at the start
+	// of the next, may be a name broken by the wrap ("Ararat\nMirzoyan"):
+	// only punctuation ends a sentence.
+	if unicode.IsLetter(r) && tokens.IsCapitalized(next.Text) && !tokens.IsUpper(prev.Text) {
+		return true
+	}
+	return false
+}
+
+// markCapsLines marks the words of lines written in capitals, where case
+// says nothing about names.
+func (a *analysis) markCapsLines() {
+	n := len(a.words)
+	for start := 0; start < n; {
+		end := start + 1
+		for end < n && a.words[end].Break == 0 {
+			end++
+		}
+		upper, letters := 0, 0
+		for _, w := range a.words[start:end] {
+			if strings.ContainsFunc(w.Text, unicode.IsLetter) {
+				letters++
+				if tokens.IsUpper(w.Text) || (len(w.Text) == 1 && unicode.IsUpper(rune(w.Text[0]))) {
+					upper++
+				}
+			}
+		}
+		if letters >= 3 && upper*5 >= letters*4 {
+			for i := start; i < end; i++ {
+				a.capsLine[i] = true
+			}
+		}
+		start = end
+	}
+}

@@ -1,0 +1,181 @@
+// Package extract turns English news text into structured facts: the actors
+// (people and organizations) and locations it names, each one entry per
+// real-world entity with all its mentions, in the readout.v1 shape.
+//
+// Build an Extractor once with New and call Extract for each document; an
+// Extractor is safe for concurrent use.
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+
+	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/rules"
+)
+
+// Options configure an Extractor.
+type Options struct {
+	// GazetteerPaths are extra gazetteer files or folders, merged over the
+	// built-in gazetteer in order.
+	GazetteerPaths []string
+	// RulePaths are extra rule files or folders, merged over the built-in
+	// rules in order.
+	RulePaths []string
+	// NoBuiltin leaves out the built-in gazetteer and rules.
+	NoBuiltin bool
+	// Gazetteer, when set, is used instead of loading one from
+	// GazetteerPaths; it lets many Extractors share one.
+	Gazetteer *gazetteer.Gazetteer
+}
+
+// Extractor holds what extraction needs that is expensive to build: the
+// gazetteer index, the rules and the models. It is immutable.
+type Extractor struct {
+	gaz      *gazetteer.Gazetteer
+	rules    *rules.Set
+	titles   *phraseSet
+	tagger   *tag.Tagger
+	ner      *ner.Extracter
+	segmenter *segment.Segmenter
+}
+
+// Errors a document can fail with before extraction starts.
+var (
+	// ErrEmpty: the text has nothing but white space.
+	ErrEmpty = errors.New("empty document: there is no text to read")
+	// ErrInvalidUTF8: the text is not valid UTF-8.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8: convert the text to UTF-8 first (e.g. with iconv)")
+	// ErrBinary: the text looks like a binary file.
+	ErrBinary = errors.New("binary data: this looks like a binary file, not text")
+)
+
+// New builds an Extractor: it loads and indexes the gazetteer and rules and
+// the tagging models. Bad gazetteer or rule files are reported as
+// file:line:col: message.
+func New(opts Options) (*Extractor, error) {
+	g := opts.Gazetteer
+	if g == nil {
+		var err error
+		g, err = LoadGazetteer(opts.GazetteerPaths, opts.NoBuiltin)
+		if err != nil {
+			return nil, err
+		}
+	}
+	rs, err := rules.Load(opts.RulePaths, opts.NoBuiltin)
+	if err != nil {
+		return nil, err
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("loading the part-of-speech model: %w", err)
+	}
+	nx, err := ner.New()
+	if err != nil {
+		return nil, fmt.Errorf("loading the entity model: %w", err)
+	}
+	sg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("loading the sentence model: %w", err)
+	}
+	return &Extractor{gaz: g, rules: rs, titles: newPhraseSet(rs.Titles), tagger: tg, ner: nx, segmenter: sg}, nil
+}
+
+var builtinGazetteer = sync.OnceValues(func() ([]gazetteer.Entry, error) { return gazetteer.Builtin() })
+
+// LoadGazetteer reads the built-in gazetteer (unless noBuiltin) and the
+// given files or folders, and indexes the merged entries.
+func LoadGazetteer(paths []string, noBuiltin bool) (*gazetteer.Gazetteer, error) {
+	var layers [][]gazetteer.Entry
+	if !noBuiltin {
+		b, err := builtinGazetteer()
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, b)
+	}
+	for _, p := range paths {
+		entries, err := gazetteer.LoadPath(p)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, entries)
+	}
+	return gazetteer.New(gazetteer.Merge(layers...)), nil
+}
+
+// Gazetteer returns the gazetteer the Extractor matches names with.
+func (x *Extractor) Gazetteer() *gazetteer.Gazetteer { return x.gaz }
+
+// Extract reads one document. It fails only for input that is not text
+// (ErrEmpty, ErrInvalidUTF8, ErrBinary) or when ctx is done.
+func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
+	if err := CheckText(doc.Text); err != nil {
+		return Result{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	a := x.analyze(doc.Text)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	r := Result{
+		Schema:    Schema,
+		ID:        doc.ID,
+		Source:    doc.Source,
+		Actors:    []Entity{},
+		Locations: []Entity{},
+		Dates:     []Date{},
+		Meetings:  []Meeting{},
+		Quotes:    []Quote{},
+		Events:    []struct{}{},
+	}
+	if doc.Date != "" {
+		d, from := doc.Date, doc.DateFrom
+		if from == "" {
+			from = "flag"
+		}
+		r.ReferenceDate, r.ReferenceDateFrom = &d, &from
+	}
+	for _, e := range a.entities(x) {
+		if gazetteer.IsActorType(e.Type) {
+			r.Actors = append(r.Actors, e)
+		} else {
+			r.Locations = append(r.Locations, e)
+		}
+	}
+	return r, nil
+}
+
+// CheckText reports why text cannot be read as a news document, or nil.
+func CheckText(text string) error {
+	if !utf8.ValidString(text) {
+		return ErrInvalidUTF8
+	}
+	control, blank := 0, true
+	for _, r := range text {
+		switch {
+		case r == 0:
+			return ErrBinary
+		case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v':
+			control++
+		case r != ' ' && r != '\n' && r != '\r' && r != '\t' && r != '\u00a0' && r != '\ufeff':
+			blank = false
+		}
+	}
+	if blank {
+		return ErrEmpty
+	}
+	if control*100 > len(text) {
+		return ErrBinary
+	}
+	return nil
+}

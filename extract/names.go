@@ -1,0 +1,468 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/internal/tokens"
+)
+
+// Evidence for a mention's type, weakest first.
+const (
+	fromDefault = iota // a guess from the shape of the name
+	fromModel          // prose's entity recognizer
+	fromCue            // a title, an organization or place word, a given name
+	fromList
+)
+
+// mention is one name in the text before mentions are grouped into entities.
+type mention struct {
+	start, end int // word indexes, end exclusive
+	typ        string
+	strength   int
+	entry      *gazetteer.Entry // the gazetteer entity, or nil
+	// title and affiliation come from the words before the name: "Armenian
+	// Foreign Minister Ararat Mirzoyan". affiliation is a gazetteer entry,
+	// or affiliationText for a name not in the gazetteer.
+	title           string
+	affiliation     *gazetteer.Entry
+	affiliationText string
+	// acronymOf is the mention this one abbreviates: "(IMF)" after
+	// "International Monetary Fund".
+	acronymOf *mention
+	entity    *entityBuilder
+}
+
+// nameConnectors may stand inside a name between capitalized words.
+var nameConnectors = map[string]bool{
+	"of": true, "for": true, "and": true, "&": true, "the": true, "on": true,
+	"de": true, "da": true, "di": true, "del": true, "della": true, "der": true, "den": true,
+	"van": true, "von": true, "la": true, "le": true, "du": true, "dos": true, "das": true,
+	"bin": true, "ibn": true, "al": true, "el": true, "y": true, "zu": true, "ter": true,
+}
+
+// connectorNeedsHead lists the connectors allowed only in the name of an
+// organization or a place ("Ministry of Foreign Affairs", "Gulf of Aden").
+var connectorNeedsHead = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true}
+
+// isNameWord reports whether word i can be part of a capitalized name.
+func (a *analysis) isNameWord(i int) bool {
+	w := a.words[i]
+	if a.capsLine[i] || w.Hyphen || tokens.IsPossessive(w.Key) {
+		return false
+	}
+	r := firstLetter(w.Text)
+	if r == 0 || !unicode.IsUpper(r) {
+		return false
+	}
+	// Initials and abbreviations ("J.", "U.S.") are name words; other
+	// punctuation inside a token (URLs, handles) is not.
+	for _, c := range w.Text {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '.' && c != '\'' && c != '\u2019' && c != '&' {
+			return false
+		}
+	}
+	return true
+}
+
+func firstLetter(s string) rune {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		if !unicode.IsPunct(r) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// candidates finds the names in the text: gazetteer matches, and runs of
+// capitalized words split into places, titles and names that the gazetteer
+// does not know, each classified by the words in and around it.
+func (x *Extractor) candidates(a *analysis) []*mention {
+	var out []*mention
+	var pendingShort []*mention
+	fullSeen := map[string]bool{}
+	for _, m := range a.gaz {
+		switch m.Kind {
+		case gazetteer.KindName, gazetteer.KindQualified:
+			out = append(out, &mention{start: m.Start, end: m.End, typ: m.Entry.Type, strength: fromList, entry: m.Entry})
+			fullSeen[m.Entry.ID] = true
+		case gazetteer.KindShort:
+			pendingShort = append(pendingShort, &mention{start: m.Start, end: m.End, typ: m.Entry.Type, strength: fromList, entry: m.Entry})
+		}
+	}
+	for _, m := range pendingShort {
+		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) {
+			out = append(out, m)
+		}
+	}
+	covered := make([]bool, len(a.words))
+	for _, m := range out {
+		for i := m.start; i < m.end; i++ {
+			covered[i] = true
+		}
+	}
+
+	n := len(a.words)
+	for i := 0; i < n; {
+		if !a.isNameWord(i) && !(covered[i] && !a.capsLine[i]) {
+			i++
+			continue
+		}
+		end := a.runEnd(i, covered)
+		out = append(out, x.splitRun(a, i, end, covered)...)
+		i = end
+	}
+	return out
+}
+
+// uniqueShort reports whether a short form matched without its full name
+// names exactly one gazetteer entry, so that it can stand for it.
+func (x *Extractor) uniqueShort(a *analysis, m *mention) bool {
+	var keys []string
+	for _, w := range a.words[m.start:m.end] {
+		keys = append(keys, w.Text)
+	}
+	matches := x.gaz.Lookup(strings.Join(keys, " "))
+	if len(matches) != 1 || a.sentenceStart[m.start] && a.tags[m.start] != "NNP" {
+		return false
+	}
+	return true
+}
+
+// runEnd returns the end of the run of name words starting at i: capitalized
+// words, gazetteer names, and connectors between them.
+func (a *analysis) runEnd(i int, covered []bool) int {
+	n := len(a.words)
+	end := i
+	for j := i; j < n; {
+		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2) {
+			break
+		}
+		if a.isNameWord(j) || (covered[j] && !a.capsLine[j]) {
+			j++
+			end = j
+			continue
+		}
+		// A connector or hyphen continues the run only if a name word
+		// follows it.
+		if (nameConnectors[a.words[j].Key] || a.words[j].Hyphen) && j+1 < n && a.words[j+1].Break == 0 &&
+			(a.isNameWord(j+1) || (nameConnectors[a.words[j+1].Key] && j+2 < n && a.isNameWord(j+2))) {
+			j++
+			continue
+		}
+		if a.words[j].Hyphen && j+1 < n && a.words[j+1].Piece {
+			// A lower-case piece ends the run: "US-mediated".
+			break
+		}
+		break
+	}
+	if end == i {
+		end = i + 1
+	}
+	return end
+}
+
+// runPart is a part of a run of name words.
+type runPart struct {
+	start, end int
+	kind       int // segGazetteer, segTitle, segPlain
+	match      *gazetteer.Match
+}
+
+const (
+	segGazetteer = iota
+	segTitle
+	segPlain
+)
+
+// splitRun divides the run [start, end) into gazetteer names, titles and
+// plain words, and turns them into mentions.
+func (x *Extractor) splitRun(a *analysis, start, end int, covered []bool) []*mention {
+	var segs []runPart
+	for i := start; i < end; {
+		if k := a.gazAt[i]; k >= 0 {
+			m := &a.gaz[k]
+			if m.Kind != gazetteer.KindShort || covered[i] {
+				e := min(m.End, end)
+				if m.Start < i {
+					// A match that began before the run (a lower-case
+					// first word): the rest of it belongs to it.
+					i = e
+					continue
+				}
+				segs = append(segs, runPart{start: i, end: e, kind: segGazetteer, match: m})
+				i = e
+				continue
+			}
+		}
+		if t := x.titleAt(a, i, end); t > i {
+			segs = append(segs, runPart{start: i, end: t, kind: segTitle})
+			i = t
+			continue
+		}
+		if len(segs) > 0 && segs[len(segs)-1].kind == segPlain && segs[len(segs)-1].end == i {
+			segs[len(segs)-1].end = i + 1
+		} else {
+			segs = append(segs, runPart{start: i, end: i + 1, kind: segPlain})
+		}
+		i++
+	}
+	segs = x.mergeSegments(a, segs)
+
+	var out []*mention
+	for k := range segs {
+		s := segs[k]
+		if s.kind != segPlain {
+			continue
+		}
+		for _, part := range x.splitPlain(a, s.start, s.end) {
+			m := x.classify(a, part[0], part[1], segs, k)
+			if m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	// Titles and affiliations for gazetteer people inside the run are found
+	// by attach, which looks at the words before every person.
+	return out
+}
+
+// mergeSegments joins a place (or a demonym) with the organization or
+// facility word after it ("New York University", "Armenian Weekly",
+// "Sukkur Barrage"), and a title with the organization word after it
+// ("General Motors", "Justice Department").
+func (x *Extractor) mergeSegments(a *analysis, segs []runPart) []runPart {
+	var out []runPart
+	for k := 0; k < len(segs); k++ {
+		s := segs[k]
+		if k+1 < len(segs) {
+			next := segs[k+1]
+			joinable := (s.kind == segTitle) ||
+				(s.kind == segGazetteer && s.match.Entry.Type != gazetteer.Person && s.match.Kind != gazetteer.KindQualified)
+			if joinable && next.kind == segPlain && next.start == s.end && x.allHeadWords(a, next.start, next.start+1) {
+				out = append(out, runPart{start: s.start, end: next.end, kind: segPlain})
+				k++
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// allHeadWords reports whether every word of [i, j) is an organization or
+// place word. The words after a place that begin with one make a name with
+// it: "New York University", "Los Angeles Review of Books".
+func (x *Extractor) allHeadWords(a *analysis, i, j int) bool {
+	for k := i; k < j; k++ {
+		key := a.words[k].Key
+		if !x.rules.OrgWords[key] && x.rules.PlaceWords[key] == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// titleAt returns the end of a title (with its modifiers) starting at word
+// i and ending before limit, or i.
+func (x *Extractor) titleAt(a *analysis, i, limit int) int {
+	j := i
+	for j < limit && x.rules.TitleModifiers[a.words[j].Key] {
+		j++
+	}
+	found := false
+	for j < limit {
+		e := x.titles.longestAt(a.words, j)
+		if e == j || e > limit {
+			break
+		}
+		found = true
+		j = e
+	}
+	if !found {
+		return i
+	}
+	return j
+}
+
+// splitPlain trims the plain words [i, j) of words that are not names and
+// splits them at connectors that only organization and place names allow.
+func (x *Extractor) splitPlain(a *analysis, i, j int) [][2]int {
+	var parts [][2]int
+	start := i
+	flush := func(end int) {
+		s, e := start, end
+		for s < e && (nameConnectors[a.words[s].Key] || a.words[s].Hyphen || x.rules.NotNames[a.words[s].Key] ||
+			(a.sentenceStart[s] && !isProperTag(a.tags[s]) && !x.rules.GivenNames[a.words[s].Key] && s+1 < e)) {
+			s++
+		}
+		for e > s && (nameConnectors[a.words[e-1].Key] || a.words[e-1].Hyphen) {
+			e--
+		}
+		if s < e {
+			parts = append(parts, [2]int{s, e})
+		}
+	}
+	for k := i; k < j; k++ {
+		w := a.words[k]
+		if !connectorNeedsHead[w.Key] {
+			continue
+		}
+		// Keep the connector when the words before it carry an organization
+		// or place word ("Bank of England") or the whole ends in one.
+		if x.hasHeadWord(a, start, k) || x.hasHeadWord(a, j-1, j) && w.Key != "and" {
+			continue
+		}
+		flush(k)
+		start = k + 1
+	}
+	flush(j)
+	return parts
+}
+
+func (x *Extractor) hasHeadWord(a *analysis, i, j int) bool {
+	for k := i; k < j; k++ {
+		key := a.words[k].Key
+		if x.rules.OrgWords[key] || x.rules.PlaceWords[key] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func isProperTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// classify decides what the plain name [i, j) is, from the words in it and
+// around it; segs[k] is the segment it came from. It returns nil for words
+// that are not a name.
+func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *mention {
+	m := &mention{start: i, end: j}
+	first, last := a.words[i].Key, a.words[j-1].Key
+	single := j-i == 1
+	if single && (x.rules.NotNames[first] || x.titles.longestAt(a.words, i) == j) {
+		return nil
+	}
+	if single && (a.sentenceStart[i] && !isProperTag(a.tags[i]) || x.notSingleName(a, i)) {
+		return nil
+	}
+	if x.onlyTitles(a, i, j) {
+		return nil // "the Foreign Ministers of Armenia and Azerbaijan"
+	}
+	if single && k > 0 && segs[k-1].kind == segGazetteer && segs[k-1].end == i && a.model[i] == "" {
+		return nil // a word after a known name, as in "the Artsakh War"
+	}
+	afterTitle := k > 0 && segs[k-1].kind == segTitle && segs[k-1].end == i && segs[k].start == i
+	switch {
+	case x.rules.OrgWords[last] || x.hasOrgHead(a, i, j):
+		m.typ, m.strength = gazetteer.Org, fromCue
+	case x.rules.PlaceWords[last] != "" && !single:
+		m.typ, m.strength = x.rules.PlaceWords[last], fromCue
+	case afterTitle:
+		m.typ, m.strength = gazetteer.Person, fromCue
+	case !single && (x.rules.GivenNames[first] || x.rules.SurnameFirst[first]) && !tokens.IsUpper(a.words[i].Text):
+		m.typ, m.strength = gazetteer.Person, fromCue
+	case !single && i > 0 && x.rules.TitleModifiers[a.words[i-1].Key] == false && x.titles.endingAt(a.words, i) < i:
+		m.typ, m.strength = gazetteer.Person, fromCue
+	default:
+		m.typ, m.strength = a.modelVote(i, j), fromModel
+		if m.typ == "" {
+			m.typ, m.strength = x.shapeGuess(a, i, j), fromDefault
+		}
+	}
+	if m.typ == "" {
+		return nil
+	}
+	return m
+}
+
+// notSingleName reports whether the single capitalized word i is no name of
+// its own: an adjective ("Western"), or a plural of a demonym ("Armenians").
+func (x *Extractor) notSingleName(a *analysis, i int) bool {
+	w := a.words[i]
+	if a.tags[i] == "JJ" || a.tags[i] == "JJS" || a.tags[i] == "JJR" {
+		return true
+	}
+	if base, ok := strings.CutSuffix(w.Text, "s"); ok {
+		for _, m := range x.gaz.Lookup(base) {
+			if m.Kind == gazetteer.KindDemonym {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyTitles reports whether [i, j) is made of titles and their plurals.
+func (x *Extractor) onlyTitles(a *analysis, i, j int) bool {
+	for k := i; k < j; {
+		if e := x.titleAt(a, k, j); e > k {
+			k = e
+			continue
+		}
+		key := a.words[k].Key
+		base, plural := strings.CutSuffix(key, "s")
+		if !x.rules.TitleModifiers[key] && (!plural || x.titles.phrases[base] == "") {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
+// hasOrgHead reports whether an organization word is followed by a
+// connector inside the name ("Bank of England", "Ministry for Europe").
+func (x *Extractor) hasOrgHead(a *analysis, i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		if x.rules.OrgWords[a.words[k].Key] && connectorNeedsHead[a.words[k+1].Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// modelVote returns the type prose's recognizer gives most of the words of
+// [i, j), or "".
+func (a *analysis) modelVote(i, j int) string {
+	count := map[string]int{}
+	best, bestN := "", 0
+	for k := i; k < j; k++ {
+		t := a.model[k]
+		if t == "" {
+			continue
+		}
+		count[t]++
+		if count[t] > bestN {
+			best, bestN = t, count[t]
+		}
+	}
+	if bestN*2 < j-i {
+		return ""
+	}
+	return best
+}
+
+// shapeGuess types a name nothing else speaks for: a lone word after "in"
+// is a place, an acronym an organization, a name of two or three words a
+// person's.
+func (x *Extractor) shapeGuess(a *analysis, i, j int) string {
+	if i > 0 && x.rules.PlaceContext[a.words[i-1].Key] && j-i <= 2 {
+		return gazetteer.GPE
+	}
+	if j-i == 1 && tokens.IsUpper(a.words[i].Text) {
+		return gazetteer.Org
+	}
+	if j < len(a.words) && x.rules.PersonContext[a.words[j].Key] {
+		return gazetteer.Person
+	}
+	if j-i >= 2 && j-i <= 3 {
+		return gazetteer.Person
+	}
+	if j-i == 1 {
+		return "" // one unknown capitalized word: too little to go on
+	}
+	return gazetteer.Org
+}

@@ -1,0 +1,321 @@
+package gazetteer
+
+import (
+	"strings"
+
+	"github.com/readout/readout/internal/tokens"
+)
+
+// Kind says which list of an entry a match came from.
+type Kind uint8
+
+// Kinds of matches, in the order they are preferred when two lists of
+// different entries give the same words.
+const (
+	// KindName is the entry's name or one of its aliases.
+	KindName Kind = iota
+	// KindQualified is a qualified name beside its country ("Armenia's
+	// Foreign Ministry"), or a name with its country before it.
+	KindQualified
+	// KindShort is a short form; it counts only where the full name is in
+	// the same document.
+	KindShort
+	// KindDemonym is a place's adjective; never a mention by itself.
+	KindDemonym
+)
+
+// Match is a run of words that names a gazetteer entry.
+type Match struct {
+	// Start and End index the words, End exclusive.
+	Start, End int
+	Entry      *Entry
+	Kind       Kind
+	// Qualifier is the country entry that qualified an organization's name
+	// ("Armenia" in "Armenia's Foreign Ministry"), or nil.
+	Qualifier *Entry
+}
+
+// name is one way of writing an entry, as the index holds it.
+type name struct {
+	entry *Entry
+	kind  Kind
+	words []string // as written in the gazetteer, hyphens left out
+}
+
+// Gazetteer is a merged set of entries with an index of their names. It is
+// immutable once built and safe for concurrent use.
+type Gazetteer struct {
+	entries []Entry
+	byID    map[string]*Entry
+	names   map[string][]name // key: normalized words joined by spaces
+	maxLen  map[string]int    // longest name, in words, by its first word's key
+}
+
+// New indexes entries. Entries later in the list replace earlier ones with
+// the same id (see Merge).
+func New(entries []Entry) *Gazetteer {
+	entries = Merge(entries)
+	g := &Gazetteer{
+		entries: entries,
+		byID:    make(map[string]*Entry, len(entries)),
+		names:   make(map[string][]name, len(entries)*3),
+		maxLen:  make(map[string]int, len(entries)*2),
+	}
+	for i := range entries {
+		e := &g.entries[i]
+		g.byID[e.ID] = e
+		for _, s := range append([]string{e.Name}, e.Aliases...) {
+			g.add(e, KindName, s)
+		}
+		for _, s := range e.QualifiedNames {
+			g.add(e, KindQualified, s)
+		}
+		for _, s := range e.Demonyms {
+			g.add(e, KindDemonym, s)
+		}
+		for _, s := range e.shortForms() {
+			g.add(e, KindShort, s)
+		}
+	}
+	return g
+}
+
+// shortForms are the listed short names and, for people, the last word of
+// each multi-word name.
+func (e *Entry) shortForms() []string {
+	out := append([]string(nil), e.ShortNames...)
+	if e.Type != Person {
+		return out
+	}
+	for _, s := range append([]string{e.Name}, e.Aliases...) {
+		fields := strings.Fields(s)
+		for len(fields) > 2 && isGenerational(fields[len(fields)-1]) {
+			fields = fields[:len(fields)-1]
+		}
+		if len(fields) >= 2 {
+			out = append(out, fields[len(fields)-1])
+		}
+	}
+	return out
+}
+
+func isGenerational(s string) bool {
+	switch strings.TrimSuffix(strings.ToLower(s), ".") {
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
+}
+
+func (g *Gazetteer) add(e *Entry, kind Kind, s string) {
+	var words, keys []string
+	for _, w := range tokens.Split(s) {
+		if w.Hyphen {
+			continue
+		}
+		words = append(words, w.Text)
+		keys = append(keys, w.Key)
+	}
+	if len(keys) == 0 {
+		return
+	}
+	key := strings.Join(keys, " ")
+	for _, n := range g.names[key] {
+		if n.entry == e && n.kind <= kind {
+			return // already indexed as well or better
+		}
+	}
+	g.names[key] = append(g.names[key], name{entry: e, kind: kind, words: words})
+	if len(keys) > g.maxLen[keys[0]] {
+		g.maxLen[keys[0]] = len(keys)
+	}
+}
+
+// Len is the number of entries.
+func (g *Gazetteer) Len() int { return len(g.entries) }
+
+// Entries returns every entry, in load order.
+func (g *Gazetteer) Entries() []Entry { return g.entries }
+
+// Entry returns the entry with the given id, or nil.
+func (g *Gazetteer) Entry(id string) *Entry { return g.byID[id] }
+
+// Lookup returns the entries one of whose names (of any kind) is s, compared
+// without regard to case, with the kind of name that matched.
+func (g *Gazetteer) Lookup(s string) []Match {
+	var keys []string
+	for _, w := range tokens.Split(s) {
+		if !w.Hyphen {
+			keys = append(keys, w.Key)
+		}
+	}
+	var out []Match
+	for _, n := range g.names[strings.Join(keys, " ")] {
+		out = append(out, Match{Entry: n.entry, Kind: n.kind, End: len(keys)})
+	}
+	return out
+}
+
+// Match finds the gazetteer names in words, left to right, longest first.
+// Qualified names are returned only with their country; short names and
+// demonyms are returned for the caller to use or drop.
+func (g *Gazetteer) Match(words []tokens.Word) []Match {
+	var out []Match
+	for i := 0; i < len(words); {
+		m, ok := g.matchAt(words, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i = m.End
+	}
+	return out
+}
+
+// matchAt finds the best match starting at word i, combining a country with
+// an organization of that country that follows it ("Armenia's Foreign
+// Ministry", "US State Department") or precedes it ("Ministry of Foreign
+// Affairs of Armenia").
+func (g *Gazetteer) matchAt(words []tokens.Word, i int) (Match, bool) {
+	m, ok := g.longestAt(words, i, nil)
+	if !ok {
+		return m, false
+	}
+	if code := countryCode(m); code != "" && m.Kind != KindShort {
+		j := m.End
+		possessive := j < len(words) && tokens.IsPossessive(words[j].Key) && words[j].Break == 0
+		if possessive {
+			j++
+		}
+		org, ok := g.longestAt(words, j, func(n name) bool {
+			return n.entry.Type == Org && n.entry.Attributes.Country == code &&
+				(n.kind == KindQualified || (n.kind == KindName && !possessive))
+		})
+		if ok && (j == m.End || words[j].Break == 0) {
+			return Match{Start: i, End: org.End, Entry: org.Entry, Kind: KindQualified, Qualifier: m.Entry}, true
+		}
+	}
+	if m.Kind == KindQualified {
+		// Only "<name> of [the] <country>" completes a qualified name here.
+		j := m.End
+		if j < len(words) && words[j].Key == "of" {
+			j++
+			if j < len(words) && words[j].Key == "the" {
+				j++
+			}
+			c, ok := g.longestAt(words, j, func(n name) bool { return n.kind == KindName })
+			if ok && countryCode(c) == m.Entry.Attributes.Country {
+				return Match{Start: i, End: c.End, Entry: m.Entry, Kind: KindQualified, Qualifier: c.Entry}, true
+			}
+		}
+		// A qualified name alone is not a mention; look for a shorter name.
+		return g.longestAt(words, i, func(n name) bool { return n.kind != KindQualified })
+	}
+	return m, true
+}
+
+// countryCode is the ISO code of a country named or implied by m (the
+// country's name or demonym), or "".
+func countryCode(m Match) string {
+	e := m.Entry
+	if e.Type != GPE || e.Attributes.Capital == "" || (m.Kind != KindName && m.Kind != KindDemonym) {
+		return ""
+	}
+	return e.Attributes.Country
+}
+
+// longestAt returns the longest name starting at word i that keep accepts
+// (nil accepts all) and that is written compatibly with the gazetteer's form.
+func (g *Gazetteer) longestAt(words []tokens.Word, i int, keep func(name) bool) (Match, bool) {
+	if i >= len(words) || words[i].Hyphen || !startsName(words, i) {
+		return Match{}, false
+	}
+	limit := g.maxLen[words[i].Key]
+	if limit == 0 {
+		return Match{}, false
+	}
+	// Collect the word indexes of up to limit name words from i.
+	idx := make([]int, 0, limit)
+	for j := i; j < len(words) && len(idx) < limit; j++ {
+		if j > i && words[j].Break >= 2 {
+			break
+		}
+		if words[j].Hyphen {
+			continue
+		}
+		idx = append(idx, j)
+	}
+	var key strings.Builder
+	for n := len(idx); n >= 1; n-- {
+		key.Reset()
+		for k := 0; k < n; k++ {
+			if k > 0 {
+				key.WriteByte(' ')
+			}
+			key.WriteString(words[idx[k]].Key)
+		}
+		end := idx[n-1] + 1
+		if !endsName(words, end) {
+			continue
+		}
+		var best *name
+		for c, cand := range g.names[key.String()] {
+			if keep != nil && !keep(cand) {
+				continue
+			}
+			if !writtenAs(words, idx[:n], cand.words) {
+				continue
+			}
+			if best == nil || cand.kind < best.kind {
+				best = &g.names[key.String()][c]
+			}
+		}
+		if best != nil {
+			return Match{Start: i, End: end, Entry: best.entry, Kind: best.kind}, true
+		}
+	}
+	return Match{}, false
+}
+
+// startsName reports whether a name may start at word i: not in the middle
+// of a hyphenated token unless the piece before is itself capitalized
+// ("Armenia-Azerbaijan", but not the "US" of "US-mediated" read backwards).
+func startsName(words []tokens.Word, i int) bool {
+	if !words[i].Piece || i < 2 || !words[i-1].Hyphen || words[i-1].End != words[i].Start {
+		return true
+	}
+	return tokens.IsCapitalized(words[i-2].Text)
+}
+
+// endsName reports whether a name may end before word end: not inside a
+// hyphenated token unless the piece after is capitalized.
+func endsName(words []tokens.Word, end int) bool {
+	if end >= len(words) || !words[end].Hyphen || words[end].Start != words[end-1].End {
+		return true
+	}
+	return end+1 < len(words) && tokens.IsCapitalized(words[end+1].Text)
+}
+
+// writtenAs reports whether the text words are an acceptable writing of the
+// gazetteer's words: an acronym only in capitals ("US", never "us"), a
+// capitalized word capitalized or in capitals, a lower-case word in any case.
+func writtenAs(words []tokens.Word, idx []int, forms []string) bool {
+	if len(idx) != len(forms) {
+		return false
+	}
+	for k, j := range idx {
+		t, f := words[j].Text, forms[k]
+		switch {
+		case tokens.IsUpper(f):
+			if tokens.Normalize(t) != tokens.Normalize(f) || !tokens.IsUpper(t) {
+				return false
+			}
+		case tokens.IsCapitalized(f):
+			if !tokens.IsCapitalized(t) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,206 @@
+// Package tokens splits text into the words readout matches names over, with
+// byte offsets into the text and a normalized key for each word.
+package tokens
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/tokenize"
+)
+
+// Word is one token of the text, or one piece of a hyphenated token.
+type Word struct {
+	// Text is the word as written; Start and End are byte offsets.
+	Text       string
+	Start, End int
+	// Key is the normalized form names are matched on: lower case, curly
+	// apostrophes straightened, dashes made hyphens.
+	Key string
+	// Hyphen marks a hyphen or dash joining two pieces of a token
+	// (Nagorno-Karabakh); matching skips it, so "Nagorno Karabakh" and
+	// "Nagorno-Karabakh" are the same name.
+	Hyphen bool
+	// Piece marks a word cut out of a hyphenated token.
+	Piece bool
+	// Break says what separates the word from the one before: 0 spaces,
+	// 1 a line break, 2 a blank line or more.
+	Break int
+}
+
+var tokenizer = tokenize.New()
+
+// Split returns the words of text in order.
+func Split(text string) []Word {
+	toks := tokenizer.Tokenize(text)
+	words := make([]Word, 0, len(toks)+len(toks)/8)
+	prevEnd := 0
+	for _, t := range toks {
+		brk := lineBreaks(text[prevEnd:t.Start])
+		prevEnd = t.Start + len(t.Text)
+		if cut := finalPeriod(t.Text); cut > 0 {
+			words = append(words, Word{Text: t.Text[:cut], Start: t.Start, End: t.Start + cut, Key: Normalize(t.Text[:cut]), Break: brk},
+				Word{Text: ".", Start: t.Start + cut, End: t.Start + len(t.Text), Key: "."})
+			continue
+		}
+		pieces := splitHyphens(t.Text)
+		if pieces == nil {
+			words = append(words, Word{Text: t.Text, Start: t.Start, End: t.Start + len(t.Text), Key: Normalize(t.Text), Break: brk})
+			continue
+		}
+		for i, p := range pieces {
+			w := Word{Text: t.Text[p[0]:p[1]], Start: t.Start + p[0], End: t.Start + p[1], Piece: true}
+			w.Key = Normalize(w.Text)
+			w.Hyphen = w.Key == "-"
+			if i == 0 {
+				w.Break = brk
+			}
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+// lineBreaks counts the line breaks in the gap between two tokens, capped at 2.
+func lineBreaks(gap string) int {
+	n := strings.Count(gap, "\n")
+	if n > 2 {
+		n = 2
+	}
+	return n
+}
+
+func isDash(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212':
+		return true
+	}
+	return false
+}
+
+// splitHyphens returns the byte ranges of the pieces of a hyphenated token
+// (words and the dashes between them), or nil when the token is not one:
+// a dash at either end, or a token without letters on both sides of a dash
+// (1996-08-30), stays whole.
+func splitHyphens(tok string) [][2]int {
+	if !strings.ContainsFunc(tok, isDash) {
+		return nil
+	}
+	var pieces [][2]int
+	start := 0
+	for i, r := range tok {
+		if !isDash(r) {
+			continue
+		}
+		if i == start {
+			return nil
+		}
+		pieces = append(pieces, [2]int{start, i})
+		size := utf8.RuneLen(r)
+		pieces = append(pieces, [2]int{i, i + size})
+		start = i + size
+	}
+	if start == len(tok) {
+		return nil
+	}
+	pieces = append(pieces, [2]int{start, len(tok)})
+	for _, p := range pieces {
+		if p[1]-p[0] == 1 && isDash(rune(tok[p[0]])) {
+			continue
+		}
+		if !strings.ContainsFunc(tok[p[0]:p[1]], unicode.IsLetter) {
+			return nil
+		}
+	}
+	return pieces
+}
+
+// Normalize gives the key of a word: lower case, curly apostrophes and
+// quotes made straight, every dash a hyphen.
+func Normalize(s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '`':
+			r = '\''
+		case isDash(r):
+			r = '-'
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// IsUpper reports whether s has at least two letters and no lower-case one:
+// an acronym or a word of a headline in capitals.
+func IsUpper(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// IsCapitalized reports whether the first letter of s is upper case.
+func IsCapitalized(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// IsPossessive reports whether w is a possessive ending split off by the
+// tokenizer ('s, ’s, or a lone apostrophe).
+func IsPossessive(key string) bool {
+	return key == "'s" || key == "'"
+}
+
+// abbreviations keep their period: a word of these followed by "." is one
+// token ("Mr.", "Gen.", "Inc."), not the end of a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "col": true, "lt": true,
+	"sgt": true, "capt": true, "maj": true, "adm": true, "jr": true, "sr": true, "inc": true, "corp": true,
+	"co": true, "ltd": true, "no": true, "gov": true, "sen": true, "rep": true, "prof": true, "rev": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "vs": true, "etc": true, "mt": true, "ft": true,
+	"bros": true, "dept": true, "univ": true, "assn": true, "ave": true, "blvd": true, "rd": true,
+}
+
+// finalPeriod returns where a sentence-final period starts in a word the
+// tokenizer left it on ("War." before a new sentence), or 0 when the period
+// belongs to the word (an abbreviation, initials such as "U.S." or "J.").
+func finalPeriod(tok string) int {
+	n := len(tok)
+	if n < 3 || tok[n-1] != '.' || strings.Contains(tok[:n-1], ".") {
+		return 0
+	}
+	base := tok[:n-1]
+	for _, r := range base {
+		if !unicode.IsLetter(r) {
+			return 0
+		}
+	}
+	if abbreviations[strings.ToLower(base)] {
+		return 0
+	}
+	return n - 1
+}

@@ -1,0 +1,135 @@
+// Package yamlfile decodes readout's YAML data files strictly (unknown keys
+// are errors) and reports every problem as file:line:col: message.
+package yamlfile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// PositionError is a problem at a place in a file. Its message reads
+// "file:line:col: what is wrong".
+type PositionError struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *PositionError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// Errors is a list of problems found in data files.
+type Errors []error
+
+func (es Errors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Decode decodes data, the contents of the file called name, into v, which
+// must be a pointer to a struct. It returns the document's root node for
+// positions, and an error in file:line:col form for bad YAML, unknown keys
+// and values of the wrong type.
+func Decode(name string, data []byte, v any) (*yaml.Node, error) {
+	var root yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &PositionError{File: name, Msg: "the file is empty"}
+		}
+		return nil, convert(name, err, nil)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return nil, convert(name, err, &root)
+	}
+	return &root, nil
+}
+
+// Field returns the value node of key in the top-level mapping of root, or
+// nil.
+func Field(root *yaml.Node, key string) *yaml.Node {
+	doc := root
+	if doc != nil && doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	if doc == nil || doc.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value == key {
+			return doc.Content[i+1]
+		}
+	}
+	return nil
+}
+
+var linePrefix = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): (.*)$`)
+
+// convert turns a yaml.v3 error into PositionErrors.
+func convert(name string, err error, root *yaml.Node) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		var errs Errors
+		for _, msg := range te.Errors {
+			errs = append(errs, at(name, msg, root))
+		}
+		if len(errs) == 1 {
+			return errs[0]
+		}
+		return errs
+	}
+	return at(name, err.Error(), root)
+}
+
+var unknownField = regexp.MustCompile(`^field (\S+) not found`)
+
+func at(name, msg string, root *yaml.Node) error {
+	m := linePrefix.FindStringSubmatch(msg)
+	if m == nil {
+		return &PositionError{File: name, Msg: strings.TrimPrefix(msg, "yaml: ")}
+	}
+	line, _ := strconv.Atoi(m[1])
+	col := 1
+	if f := unknownField.FindStringSubmatch(m[2]); f != nil {
+		if k := findKey(root, f[1], line); k != nil {
+			col = k.Column
+		}
+		m[2] = fmt.Sprintf("unknown key %q", f[1])
+	}
+	return &PositionError{File: name, Line: line, Col: col, Msg: m[2]}
+}
+
+// findKey finds a mapping key called key on the given line.
+func findKey(n *yaml.Node, key string, line int) *yaml.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Value == key && k.Line == line {
+				return k
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if k := findKey(c, key, line); k != nil {
+			return k
+		}
+	}
+	return nil
+}

@@ -1,0 +1,236 @@
+// Package rules owns readout's rule files: the lexicons that say how names
+// are written in news (titles, the words that end an organization's or a
+// place's name, given names). Rule files are YAML, embedded as defaults and
+// extended by users' files.
+package rules
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/readout/readout/internal/yamlfile"
+)
+
+//go:embed data/*.yaml
+var builtinFS embed.FS
+
+// File is the shape of one rule file. Every list is optional; lists from
+// several files are joined.
+type File struct {
+	// Titles are offices and forms of address that stand before a person's
+	// name ("Foreign Minister", "spokesperson", "Dr."). Matched without
+	// regard to case, longest first.
+	Titles []string `yaml:"titles"`
+	// TitleModifiers may precede a title ("Deputy", "acting", "former").
+	TitleModifiers []string `yaml:"title_modifiers"`
+	// OrgWords mark a name as an organization's ("Ministry", "Bank", "Inc").
+	OrgWords []string `yaml:"org_words"`
+	// PlaceWords mark a name as a place's: GPE ("Province", "District"),
+	// LOC ("River", "Mountains"), FAC ("Airport", "Bridge", "Checkpoint").
+	PlaceWords map[string][]string `yaml:"place_words"`
+	// GivenNames are first names: a name starting with one is a person's.
+	GivenNames []string `yaml:"given_names"`
+	// SurnameFirst are family names written before the given name (Xi
+	// Jinping, Kim Jong Un): a name starting with one is a person's.
+	SurnameFirst []string `yaml:"surname_first"`
+	// NotNames are capitalized words that never begin or make up a name
+	// on their own: weekdays, months, sentence-initial function words.
+	NotNames []string `yaml:"not_names"`
+	// PersonContext are words right before or after a capitalized name
+	// that show it is a person's ("said", "told", "Mr.").
+	PersonContext []string `yaml:"person_context"`
+	// PlaceContext are prepositions after which a bare name is most likely
+	// a place ("in", "near").
+	PlaceContext []string `yaml:"place_context"`
+}
+
+// Set is the merged content of rule files, ready for use. It is immutable
+// and safe for concurrent use.
+type Set struct {
+	Titles         []string
+	TitleModifiers map[string]bool
+	OrgWords       map[string]bool
+	PlaceWords     map[string]string // normalized word -> GPE, LOC or FAC
+	GivenNames     map[string]bool
+	SurnameFirst   map[string]bool
+	NotNames       map[string]bool
+	PersonContext  map[string]bool
+	PlaceContext   map[string]bool
+}
+
+// Load reads the built-in rule files (unless noBuiltin) and then each path,
+// a file or a folder of .yaml files, and merges them into a Set.
+func Load(paths []string, noBuiltin bool) (*Set, error) {
+	var files []File
+	if !noBuiltin {
+		names, err := fs.Glob(builtinFS, "data/*.yaml")
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			b, err := builtinFS.ReadFile(name)
+			if err != nil {
+				return nil, err
+			}
+			f, err := Parse("rules/"+name, b)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, f)
+		}
+	}
+	for _, p := range paths {
+		fs, err := LoadPath(p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+	}
+	return compile(files), nil
+}
+
+// LoadPath reads a rule file, or every .yaml/.yml file below a folder.
+func LoadPath(path string) ([]File, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	paths := []string{path}
+	if info.IsDir() {
+		paths = nil
+		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if ext := filepath.Ext(p); !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
+				paths = append(paths, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(paths) == 0 {
+			return nil, fmt.Errorf("%s: no .yaml or .yml files in this folder", path)
+		}
+		sort.Strings(paths)
+	}
+	var files []File
+	var errs yamlfile.Errors
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		f, err := Parse(p, b)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		files = append(files, f)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return files, nil
+}
+
+var placeTypes = map[string]bool{"GPE": true, "LOC": true, "FAC": true}
+
+// Parse decodes and checks one rule file; name is used in messages.
+func Parse(name string, data []byte) (File, error) {
+	var f File
+	root, err := yamlfile.Decode(name, data, &f)
+	if err != nil {
+		return File{}, err
+	}
+	var errs yamlfile.Errors
+	check := func(key string, node *yaml.Node, list []string) {
+		for i, s := range list {
+			if strings.TrimSpace(s) != "" {
+				continue
+			}
+			line, col := 0, 0
+			if node != nil && i < len(node.Content) {
+				line, col = node.Content[i].Line, node.Content[i].Column
+			}
+			errs = append(errs, &yamlfile.PositionError{File: name, Line: line, Col: col, Msg: key + ": empty entry"})
+		}
+	}
+	check("titles", yamlfile.Field(root, "titles"), f.Titles)
+	check("title_modifiers", yamlfile.Field(root, "title_modifiers"), f.TitleModifiers)
+	check("org_words", yamlfile.Field(root, "org_words"), f.OrgWords)
+	check("given_names", yamlfile.Field(root, "given_names"), f.GivenNames)
+	check("surname_first", yamlfile.Field(root, "surname_first"), f.SurnameFirst)
+	check("not_names", yamlfile.Field(root, "not_names"), f.NotNames)
+	check("person_context", yamlfile.Field(root, "person_context"), f.PersonContext)
+	check("place_context", yamlfile.Field(root, "place_context"), f.PlaceContext)
+	if node := yamlfile.Field(root, "place_words"); node != nil {
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			k := node.Content[i]
+			if !placeTypes[k.Value] {
+				errs = append(errs, &yamlfile.PositionError{File: name, Line: k.Line, Col: k.Column,
+					Msg: fmt.Sprintf("place_words: %q is not GPE, LOC or FAC", k.Value)})
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return File{}, errs
+	}
+	return f, nil
+}
+
+func compile(files []File) *Set {
+	s := &Set{
+		TitleModifiers: map[string]bool{},
+		OrgWords:       map[string]bool{},
+		PlaceWords:     map[string]string{},
+		GivenNames:     map[string]bool{},
+		SurnameFirst:   map[string]bool{},
+		NotNames:       map[string]bool{},
+		PersonContext:  map[string]bool{},
+		PlaceContext:   map[string]bool{},
+	}
+	seenTitle := map[string]bool{}
+	for _, f := range files {
+		for _, t := range f.Titles {
+			if k := key(t); !seenTitle[k] {
+				seenTitle[k] = true
+				s.Titles = append(s.Titles, t)
+			}
+		}
+		addAll(s.TitleModifiers, f.TitleModifiers)
+		addAll(s.OrgWords, f.OrgWords)
+		addAll(s.GivenNames, f.GivenNames)
+		addAll(s.SurnameFirst, f.SurnameFirst)
+		addAll(s.NotNames, f.NotNames)
+		addAll(s.PersonContext, f.PersonContext)
+		addAll(s.PlaceContext, f.PlaceContext)
+		for typ, words := range f.PlaceWords {
+			for _, w := range words {
+				s.PlaceWords[key(w)] = typ
+			}
+		}
+	}
+	return s
+}
+
+func addAll(m map[string]bool, words []string) {
+	for _, w := range words {
+		m[key(w)] = true
+	}
+}
+
+// key is the form lexicon words are compared in: lower case, curly
+// apostrophes straight.
+func key(s string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "\u2019", "'"))
+}
