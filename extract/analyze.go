@@ -13,15 +13,25 @@ import (
 
 // analysis is one document split into words, with what is known of each.
 type analysis struct {
+	x     *Extractor
 	text  string
 	words []tokens.Word
 	// tags are Penn Treebank part-of-speech tags, one per word.
 	tags []string
 	// model holds prose's entity label for each word: PERSON, GPE, ORG,
-	// LOC or "".
-	model []string
+	// LOC or "". Sentences are labelled on demand (see modelType), as the
+	// recognizer is the slowest step and most sentences need no vote.
+	model    []string
+	labelled []bool
+	// sentences are the [start, end) word ranges of the sentences;
+	// sentenceOf maps a word to its sentence.
+	sentences  [][2]int
+	sentenceOf []int
 	// sentenceStart marks the first word of each sentence.
 	sentenceStart []bool
+	// clauseStart marks sentence starts and the first word inside an
+	// opening quotation mark, where any word is capitalized.
+	clauseStart []bool
 	// capsLine marks words on a line written all in capitals (a headline).
 	capsLine []bool
 	// gaz are the gazetteer matches; gazAt maps a word to the match that
@@ -34,37 +44,37 @@ type analysis struct {
 }
 
 func (x *Extractor) analyze(text string) *analysis {
-	a := &analysis{text: text, words: tokens.Split(text)}
+	a := &analysis{x: x, text: text, words: tokens.Split(text)}
 	n := len(a.words)
 	a.sentenceStart = make([]bool, n)
 	a.capsLine = make([]bool, n)
 	a.tags = make([]string, n)
 	a.model = make([]string, n)
 	a.markSentences(x)
+	a.markClauses()
 	a.markCapsLines()
 
-	// Tag and label sentence by sentence: the models condition on the
-	// words around each word within one sentence.
+	// Tag sentence by sentence: the tagger conditions on the words around
+	// each word within one sentence.
+	a.sentenceOf = make([]int, n)
 	toks := make([]token.Token, 0, 64)
 	for start := 0; start < n; {
 		end := start + 1
 		for end < n && !a.sentenceStart[end] {
 			end++
 		}
-		toks = toks[:0]
-		for _, w := range a.words[start:end] {
-			toks = append(toks, token.Token{Text: w.Text, Start: w.Start})
+		for i := start; i < end; i++ {
+			a.sentenceOf[i] = len(a.sentences)
 		}
+		a.sentences = append(a.sentences, [2]int{start, end})
+		toks = a.sentenceTokens(toks[:0], start, end)
 		x.tagger.TagTokens(toks)
-		x.ner.Label(toks)
 		for k, t := range toks {
 			a.tags[start+k] = t.Tag
-			if len(t.Label) > 2 {
-				a.model[start+k] = modelType(t.Label[2:])
-			}
 		}
 		start = end
 	}
+	a.labelled = make([]bool, len(a.sentences))
 
 	a.gaz = x.gaz.Match(a.words)
 	a.gazAt = make([]int, n)
@@ -94,6 +104,37 @@ func (x *Extractor) analyze(text string) *analysis {
 	}
 	return a
 }
+
+func (a *analysis) sentenceTokens(toks []token.Token, start, end int) []token.Token {
+	for k, w := range a.words[start:end] {
+		toks = append(toks, token.Token{Text: w.Text, Start: w.Start})
+		if a.tags[start+k] != "" {
+			toks[k].Tag = a.tags[start+k]
+		}
+	}
+	return toks
+}
+
+// modelLabel returns prose's entity type for word i, labelling its sentence
+// the first time one of its words is asked about.
+func (a *analysis) modelLabel(i int) string {
+	k := a.sentenceOf[i]
+	if !a.labelled[k] {
+		a.labelled[k] = true
+		start, end := a.sentences[k][0], a.sentences[k][1]
+		toks := a.sentenceTokens(make([]token.Token, 0, end-start), start, end)
+		a.x.ner.Label(toks)
+		for j, t := range toks {
+			if len(t.Label) > 2 {
+				a.model[start+j] = modelType(t.Label[2:])
+			}
+		}
+	}
+	return a.model[i]
+}
+
+// placeWord reports whether the word key ends place names ("River").
+func (a *analysis) placeWord(key string) bool { return a.x.rules.PlaceWords[key] != "" }
 
 func modelType(label string) string {
 	switch label {
@@ -163,6 +204,22 @@ func (a *analysis) markSentences(x *Extractor) {
 		}
 	}
 	flush(n)
+}
+
+func (a *analysis) markClauses() {
+	a.clauseStart = make([]bool, len(a.words))
+	for i := range a.words {
+		a.clauseStart[i] = a.sentenceStart[i] ||
+			i > 0 && isOpeningQuote(a.words[i-1].Text) && a.words[i-1].End == a.words[i].Start
+	}
+}
+
+func isOpeningQuote(s string) bool {
+	switch s {
+	case "\u201c", "\"", "``", "\u2018", "'", "\u00ab":
+		return true
+	}
+	return false
 }
 
 // runsOn reports whether a line ending with word prev continues on the next

@@ -145,6 +145,8 @@ func (x *Extractor) group(a *analysis, ms []*mention) []*entityBuilder {
 			add(m, b)
 		}
 	}
+	// Longer names first, so that "Le Maire" finds "Bruno Le Maire".
+	multi := make([]*mention, 0, len(ms))
 	for _, m := range ms {
 		if m.entry != nil {
 			continue
@@ -153,8 +155,15 @@ func (x *Extractor) group(a *analysis, ms []*mention) []*entityBuilder {
 			single = append(single, m)
 			continue
 		}
+		multi = append(multi, m)
+	}
+	sort.SliceStable(multi, func(i, j int) bool { return multi[i].end-multi[i].start > multi[j].end-multi[j].start })
+	for _, m := range multi {
 		key := a.nameKey(m)
 		b := byKey[key]
+		if b == nil && m.typ == gazetteer.Person {
+			b = a.personEndingWith(m, builders)
+		}
 		if b == nil {
 			b = newBuilder(key, nil)
 		}
@@ -200,6 +209,27 @@ func (a *analysis) nameKey(m *mention) string {
 	return strings.Join(keys, " ")
 }
 
+// personEndingWith finds the one person whose fuller name ends with the
+// words of m: "Le Maire" after "Bruno Le Maire".
+func (a *analysis) personEndingWith(m *mention, builders []*entityBuilder) *entityBuilder {
+	key := " " + a.nameKey(m)
+	var found *entityBuilder
+	for _, b := range builders {
+		if b.typ != gazetteer.Person {
+			continue
+		}
+		for _, o := range b.mentions {
+			if o.end-o.start > m.end-m.start && strings.HasSuffix(a.nameKey(o), key) {
+				if found != nil && found != b {
+					return nil
+				}
+				found = b
+			}
+		}
+	}
+	return found
+}
+
 // shortFormOf finds the one entity whose longer name the single word m
 // abbreviates: a person's surname or first name, an organization's first
 // word or initials.
@@ -218,6 +248,9 @@ func (a *analysis) shortFormOf(m *mention, builders []*entityBuilder) *entityBui
 }
 
 func (b *entityBuilder) matchesShort(a *analysis, w tokens.Word) bool {
+	if b.entry != nil && b.entry.Type != gazetteer.Person {
+		return false // the gazetteer lists every name of its places and organizations
+	}
 	acronym := tokens.IsUpper(w.Text)
 	for _, o := range b.mentions {
 		if o.end-o.start < 2 {
@@ -246,6 +279,12 @@ func (b *entityBuilder) matchesShort(a *analysis, w tokens.Word) bool {
 			}
 		case b.typ == gazetteer.Org:
 			if words[0].Key == w.Key && len(words) == 2 && corporateSuffixes[words[1].Key] {
+				return true
+			}
+		case b.typ == gazetteer.Location:
+			// A natural place without its kind: "the Indus" for the Indus
+			// River.
+			if words[0].Key == w.Key && len(words) == 2 && a.placeWord(words[1].Key) {
 				return true
 			}
 		}
@@ -287,7 +326,7 @@ func (x *Extractor) propagate(a *analysis, builders []*entityBuilder) {
 			}
 			m := &mention{start: i, end: i + n}
 			b := names[a.nameKey(m)]
-			if b == nil || !a.writtenAsName(i, i+n) {
+			if b == nil || !a.isNameWord(i) || !a.isNameWord(i+n-1) || !a.writtenAsName(i, i+n) {
 				continue
 			}
 			m.typ, m.strength, m.entity = b.typ, fromDefault, b

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -52,6 +53,9 @@ func (a *analysis) isNameWord(i int) bool {
 	if a.capsLine[i] || w.Hyphen || tokens.IsPossessive(w.Key) {
 		return false
 	}
+	if w.Piece && a.lowerSibling(i) {
+		return false // "US-mediated", "pro-Western": a modifier, not a name
+	}
 	r := firstLetter(w.Text)
 	if r == 0 || !unicode.IsUpper(r) {
 		return false
@@ -64,6 +68,22 @@ func (a *analysis) isNameWord(i int) bool {
 		}
 	}
 	return true
+}
+
+// lowerSibling reports whether the hyphenated token that word i is a piece
+// of has a piece in lower case.
+func (a *analysis) lowerSibling(i int) bool {
+	for j := i + 1; j+1 < len(a.words) && a.words[j].Hyphen && a.words[j].Start == a.words[j-1].End; j += 2 {
+		if !tokens.IsCapitalized(a.words[j+1].Text) {
+			return true
+		}
+	}
+	for j := i - 1; j-1 >= 0 && a.words[j].Hyphen && a.words[j].End == a.words[j+1].Start; j -= 2 {
+		if !tokens.IsCapitalized(a.words[j-1].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstLetter(s string) rune {
@@ -94,11 +114,13 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 			pendingShort = append(pendingShort, &mention{start: m.Start, end: m.End, typ: m.Entry.Type, strength: fromList, entry: m.Entry})
 		}
 	}
+	out = append(out, x.parenthesizedNames(a)...)
 	for _, m := range pendingShort {
 		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) {
 			out = append(out, m)
 		}
 	}
+	out = dropOverlaps(out)
 	covered := make([]bool, len(a.words))
 	for _, m := range out {
 		for i := m.start; i < m.end; i++ {
@@ -115,6 +137,66 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 		end := a.runEnd(i, covered)
 		out = append(out, x.splitRun(a, i, end, covered)...)
 		i = end
+	}
+	return out
+}
+
+// parenthesizedNames finds names that give another name in parentheses
+// before their last word: "Berdzor (Lachin) Corridor" is the Lachin corridor
+// when "Berdzor Corridor" or "Lachin Corridor" is a gazetteer name.
+func (x *Extractor) parenthesizedNames(a *analysis) []*mention {
+	var out []*mention
+	for i := 1; i+2 < len(a.words); i++ {
+		if a.words[i].Key != "(" {
+			continue
+		}
+		close := i + 1
+		for close < len(a.words) && close-i <= 4 && a.words[close].Key != ")" {
+			close++
+		}
+		if close+1 >= len(a.words) || a.words[close].Key != ")" || !a.isNameWord(close+1) {
+			continue
+		}
+		head := a.words[close+1].Text
+		start := i - 1
+		for start > 0 && a.isNameWord(start-1) && i-start < 4 {
+			start--
+		}
+		for _, alt := range []string{a.text[a.words[start].Start:a.words[i-1].End], a.text[a.words[i+1].Start:a.words[close-1].End]} {
+			if ms := x.gaz.Lookup(alt + " " + head); len(ms) == 1 && ms[0].Kind == gazetteer.KindName {
+				e := ms[0].Entry
+				out = append(out, &mention{start: start, end: close + 2, typ: e.Type, strength: fromList, entry: e})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// dropOverlaps keeps, of mentions that overlap, the longest (the first
+// found among equals).
+func dropOverlaps(ms []*mention) []*mention {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].start != ms[j].start {
+			return ms[i].start < ms[j].start
+		}
+		return ms[i].end-ms[i].start > ms[j].end-ms[j].start
+	})
+	var out []*mention
+	for _, m := range ms {
+		n := len(out)
+		if n > 0 && m.start < out[n-1].end {
+			if m.end-m.start > out[n-1].end-out[n-1].start && m.start == out[n-1].start {
+				out[n-1] = m
+			}
+			continue
+		}
+		// A longer mention starting later may swallow earlier ones.
+		for n > 0 && out[n-1].start >= m.start && out[n-1].end <= m.end {
+			out = out[:n-1]
+			n--
+		}
+		out = append(out, m)
 	}
 	return out
 }
@@ -296,11 +378,11 @@ func (x *Extractor) splitPlain(a *analysis, i, j int) [][2]int {
 	start := i
 	flush := func(end int) {
 		s, e := start, end
-		for s < e && (nameConnectors[a.words[s].Key] || a.words[s].Hyphen || x.rules.NotNames[a.words[s].Key] ||
-			(a.sentenceStart[s] && !isProperTag(a.tags[s]) && !x.rules.GivenNames[a.words[s].Key] && s+1 < e)) {
+		for s < e && (isLowerConnector(a.words[s]) || a.words[s].Hyphen || x.rules.NotNames[a.words[s].Key] ||
+			(a.clauseStart[s] && !isProperTag(a.tags[s]) && !x.rules.GivenNames[a.words[s].Key] && s+1 < e)) {
 			s++
 		}
-		for e > s && (nameConnectors[a.words[e-1].Key] || a.words[e-1].Hyphen) {
+		for e > s && (isLowerConnector(a.words[e-1]) || a.words[e-1].Hyphen) {
 			e--
 		}
 		if s < e {
@@ -334,6 +416,12 @@ func (x *Extractor) hasHeadWord(a *analysis, i, j int) bool {
 	return false
 }
 
+// isLowerConnector reports whether w is a connector written in lower case:
+// "of" ends no name, but the "Le" of "Le Maire" is part of one.
+func isLowerConnector(w tokens.Word) bool {
+	return nameConnectors[w.Key] && !tokens.IsCapitalized(w.Text)
+}
+
 func isProperTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 
 // classify decides what the plain name [i, j) is, from the words in it and
@@ -346,13 +434,13 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 	if single && (x.rules.NotNames[first] || x.titles.longestAt(a.words, i) == j) {
 		return nil
 	}
-	if single && (a.sentenceStart[i] && !isProperTag(a.tags[i]) || x.notSingleName(a, i)) {
+	if single && (a.clauseStart[i] && !isProperTag(a.tags[i]) || x.notSingleName(a, i)) {
 		return nil
 	}
 	if x.onlyTitles(a, i, j) {
 		return nil // "the Foreign Ministers of Armenia and Azerbaijan"
 	}
-	if single && k > 0 && segs[k-1].kind == segGazetteer && segs[k-1].end == i && a.model[i] == "" {
+	if single && k > 0 && segs[k-1].kind == segGazetteer && segs[k-1].end == i && a.modelLabel(i) == "" {
 		return nil // a word after a known name, as in "the Artsakh War"
 	}
 	afterTitle := k > 0 && segs[k-1].kind == segTitle && segs[k-1].end == i && segs[k].start == i
@@ -365,7 +453,7 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		m.typ, m.strength = gazetteer.Person, fromCue
 	case !single && (x.rules.GivenNames[first] || x.rules.SurnameFirst[first]) && !tokens.IsUpper(a.words[i].Text):
 		m.typ, m.strength = gazetteer.Person, fromCue
-	case !single && i > 0 && x.rules.TitleModifiers[a.words[i-1].Key] == false && x.titles.endingAt(a.words, i) < i:
+	case !single && i > 0 && !x.rules.TitleModifiers[a.words[i-1].Key] && x.titles.endingAt(a.words, i) < i:
 		m.typ, m.strength = gazetteer.Person, fromCue
 	default:
 		m.typ, m.strength = a.modelVote(i, j), fromModel
@@ -430,7 +518,7 @@ func (a *analysis) modelVote(i, j int) string {
 	count := map[string]int{}
 	best, bestN := "", 0
 	for k := i; k < j; k++ {
-		t := a.model[k]
+		t := a.modelLabel(k)
 		if t == "" {
 			continue
 		}

@@ -104,14 +104,79 @@ func at(name, msg string, root *yaml.Node) error {
 		return &PositionError{File: name, Msg: strings.TrimPrefix(msg, "yaml: ")}
 	}
 	line, _ := strconv.Atoi(m[1])
+	if parserProblems[m[2]] {
+		line++ // yaml.v3 counts lines from 0 in the parser's (not the scanner's) errors
+	}
 	col := 1
 	if f := unknownField.FindStringSubmatch(m[2]); f != nil {
 		if k := findKey(root, f[1], line); k != nil {
 			col = k.Column
 		}
 		m[2] = fmt.Sprintf("unknown key %q", f[1])
+	} else if f := duplicateKey.FindStringSubmatch(m[2]); f != nil {
+		if k := findKey(root, f[1], line); k != nil {
+			col = k.Column
+		}
+	} else if f := badValue.FindStringSubmatch(m[2]); f != nil {
+		if v := findValue(root, nodeKind(f[1]), f[2], line); v != nil {
+			col = v.Column
+		}
 	}
 	return &PositionError{File: name, Line: line, Col: col, Msg: m[2]}
+}
+
+// parserProblems are the messages of yaml.v3's parser errors, whose line
+// numbers are 0-based; its scanner's are 1-based like its decoder's.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
+var (
+	duplicateKey = regexp.MustCompile(`^mapping key "(.*)" already defined`)
+	// badValue gives the tag and the start of the value yaml.v3 quotes (it
+	// cuts long ones to 7 bytes and "...").
+	badValue = regexp.MustCompile("^cannot unmarshal (\\S+)(?: `(.*?)(?:\\.\\.\\.)?`)? into ")
+)
+
+func nodeKind(tag string) yaml.Kind {
+	switch tag {
+	case "!!seq":
+		return yaml.SequenceNode
+	case "!!map":
+		return yaml.MappingNode
+	}
+	return yaml.ScalarNode
+}
+
+// findValue finds the first node of the given kind on the given line that is
+// not a mapping key and whose value starts with prefix; inner nodes come
+// before the list or mapping that holds them.
+func findValue(n *yaml.Node, kind yaml.Kind, prefix string, line int) *yaml.Node {
+	if n == nil {
+		return nil
+	}
+	for i, c := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 0 {
+			continue
+		}
+		if v := findValue(c, kind, prefix, line); v != nil {
+			return v
+		}
+	}
+	if n.Kind == kind && n.Line == line && strings.HasPrefix(n.Value, prefix) {
+		return n
+	}
+	return nil
 }
 
 // findKey finds a mapping key called key on the given line.
