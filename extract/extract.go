@@ -39,11 +39,11 @@ type Options struct {
 // Extractor holds what extraction needs that is expensive to build: the
 // gazetteer index, the rules and the models. It is immutable.
 type Extractor struct {
-	gaz      *gazetteer.Gazetteer
-	rules    *rules.Set
-	titles   *phraseSet
-	tagger   *tag.Tagger
-	ner      *ner.Extracter
+	gaz       *gazetteer.Gazetteer
+	rules     *rules.Set
+	titles    *phraseSet
+	tagger    *tag.Tagger
+	ner       *ner.Extracter
 	segmenter *segment.Segmenter
 }
 
