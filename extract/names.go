@@ -122,19 +122,23 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	}
 	out = dropOverlaps(out)
 	covered := make([]bool, len(a.words))
+	taken := make([]bool, len(a.words)) // inside a mention not from the gazetteer matcher
 	for _, m := range out {
+		k := a.gazAt[m.start]
+		exact := k >= 0 && a.gaz[k].Start == m.start && a.gaz[k].End == m.end
 		for i := m.start; i < m.end; i++ {
 			covered[i] = true
+			taken[i] = !exact
 		}
 	}
 
 	n := len(a.words)
 	for i := 0; i < n; {
-		if !a.isNameWord(i) && !(covered[i] && !a.capsLine[i]) {
+		if taken[i] || !a.isNameWord(i) && !(covered[i] && !a.capsLine[i]) {
 			i++
 			continue
 		}
-		end := a.runEnd(i, covered)
+		end := a.runEnd(i, covered, taken)
 		out = append(out, x.splitRun(a, i, end, covered)...)
 		i = end
 	}
@@ -217,11 +221,11 @@ func (x *Extractor) uniqueShort(a *analysis, m *mention) bool {
 
 // runEnd returns the end of the run of name words starting at i: capitalized
 // words, gazetteer names, and connectors between them.
-func (a *analysis) runEnd(i int, covered []bool) int {
+func (a *analysis) runEnd(i int, covered, taken []bool) int {
 	n := len(a.words)
 	end := i
 	for j := i; j < n; {
-		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2) {
+		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2 || taken[j]) {
 			break
 		}
 		if a.isNameWord(j) || (covered[j] && !a.capsLine[j]) {
@@ -445,7 +449,7 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 	}
 	afterTitle := k > 0 && segs[k-1].kind == segTitle && segs[k-1].end == i && segs[k].start == i
 	switch {
-	case x.rules.OrgWords[last] || x.hasOrgHead(a, i, j):
+	case x.rules.OrgWords[last] || x.hasOrgHead(a, i, j) || !single && x.rules.OrgWords[first] && x.rules.PlaceWords[last] == "":
 		m.typ, m.strength = gazetteer.Org, fromCue
 	case x.rules.PlaceWords[last] != "" && !single:
 		m.typ, m.strength = x.rules.PlaceWords[last], fromCue
