@@ -382,7 +382,8 @@ func (x *Extractor) splitPlain(a *analysis, i, j int) [][2]int {
 	start := i
 	flush := func(end int) {
 		s, e := start, end
-		for s < e && (isLowerConnector(a.words[s]) || a.words[s].Hyphen || x.rules.NotNames[a.words[s].Key] ||
+		for s < e && (isLowerConnector(a.words[s]) || a.words[s].Hyphen ||
+			(x.rules.NotNames[a.words[s].Key] && !(x.rules.GivenNames[a.words[s].Key] && s+1 < e)) ||
 			(a.clauseStart[s] && !isProperTag(a.tags[s]) && !x.rules.GivenNames[a.words[s].Key] && s+1 < e)) {
 			s++
 		}
@@ -443,6 +444,12 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 	}
 	if x.onlyTitles(a, i, j) {
 		return nil // "the Foreign Ministers of Armenia and Azerbaijan"
+	}
+	if x.rules.EventWords[last] || j < len(a.words) && x.rules.EventWords[a.words[j].Key] {
+		return nil // "the World Cup", "the Artsakh War"
+	}
+	if single && (len([]rune(a.words[i].Text)) == 1 || x.rules.OrgWords[first] || x.rules.PlaceWords[first] != "") {
+		return nil // an initial, or "the Division" with its name elsewhere
 	}
 	if single && k > 0 && segs[k-1].kind == segGazetteer && segs[k-1].end == i && a.modelLabel(i) == "" {
 		return nil // a word after a known name, as in "the Artsakh War"

@@ -146,8 +146,8 @@ func (e *Entry) problems() []string {
 	if !validType(e.Type) {
 		p = append(p, fmt.Sprintf("entry %q: type %q is not one of PERSON, ORG, GPE, LOC, FAC", e.ID, e.Type))
 	}
-	if len(e.Demonyms) > 0 && e.Type != GPE {
-		p = append(p, fmt.Sprintf("entry %q: demonyms are for GPE entries only", e.ID))
+	if len(e.Demonyms) > 0 && e.Type != GPE && e.Type != Location {
+		p = append(p, fmt.Sprintf("entry %q: demonyms are for GPE and LOC entries only", e.ID))
 	}
 	if len(e.QualifiedNames) > 0 && e.Attributes.Country == "" {
 		p = append(p, fmt.Sprintf("entry %q: qualified_names need attributes.country", e.ID))

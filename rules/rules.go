@@ -43,6 +43,9 @@ type File struct {
 	// NotNames are capitalized words that never begin or make up a name
 	// on their own: weekdays, months, sentence-initial function words.
 	NotNames []string `yaml:"not_names"`
+	// EventWords make a name an event's, a competition's or a prize's
+	// ("World Cup", "Nobel Prize"): not an actor or a location.
+	EventWords []string `yaml:"event_words"`
 	// PersonContext are words right before or after a capitalized name
 	// that show it is a person's ("said", "told", "Mr.").
 	PersonContext []string `yaml:"person_context"`
@@ -61,6 +64,7 @@ type Set struct {
 	GivenNames     map[string]bool
 	SurnameFirst   map[string]bool
 	NotNames       map[string]bool
+	EventWords     map[string]bool
 	PersonContext  map[string]bool
 	PlaceContext   map[string]bool
 }
@@ -171,6 +175,7 @@ func Parse(name string, data []byte) (File, error) {
 	check("given_names", yamlfile.Field(root, "given_names"), f.GivenNames)
 	check("surname_first", yamlfile.Field(root, "surname_first"), f.SurnameFirst)
 	check("not_names", yamlfile.Field(root, "not_names"), f.NotNames)
+	check("event_words", yamlfile.Field(root, "event_words"), f.EventWords)
 	check("person_context", yamlfile.Field(root, "person_context"), f.PersonContext)
 	check("place_context", yamlfile.Field(root, "place_context"), f.PlaceContext)
 	if node := yamlfile.Field(root, "place_words"); node != nil {
@@ -196,6 +201,7 @@ func compile(files []File) *Set {
 		GivenNames:     map[string]bool{},
 		SurnameFirst:   map[string]bool{},
 		NotNames:       map[string]bool{},
+		EventWords:     map[string]bool{},
 		PersonContext:  map[string]bool{},
 		PlaceContext:   map[string]bool{},
 	}
@@ -212,6 +218,7 @@ func compile(files []File) *Set {
 		addAll(s.GivenNames, f.GivenNames)
 		addAll(s.SurnameFirst, f.SurnameFirst)
 		addAll(s.NotNames, f.NotNames)
+		addAll(s.EventWords, f.EventWords)
 		addAll(s.PersonContext, f.PersonContext)
 		addAll(s.PlaceContext, f.PlaceContext)
 		for typ, words := range f.PlaceWords {
