@@ -277,15 +277,15 @@ func readTexts(stdin io.Reader, stderr io.Writer, p, date string, out chan<- tas
 }
 
 func newTask(id, source string, b []byte, err error, date string) task {
+	if id == "" && source != "-" {
+		id = strings.TrimSuffix(filepath.Base(source), filepath.Ext(source))
+	}
 	if err != nil {
 		return task{doc: extract.Document{ID: id, Source: source}, err: err}
 	}
 	doc := extract.Document{ID: id, Source: source, Text: string(b), Date: date}
 	if date != "" {
 		doc.DateFrom = "flag"
-	}
-	if id == "" && source != "-" {
-		doc.ID = strings.TrimSuffix(filepath.Base(source), filepath.Ext(source))
 	}
 	return task{doc: doc}
 }

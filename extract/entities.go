@@ -307,12 +307,17 @@ func (x *Extractor) propagate(a *analysis, builders []*entityBuilder) {
 			if b.entry != nil {
 				continue // the gazetteer already found every writing
 			}
-			key := a.nameKey(m)
-			if prev, ok := names[key]; ok && prev != b {
-				names[key] = nil // two entities share it: leave it alone
-				continue
+			keys := []string{a.nameKey(m)}
+			if b.typ == gazetteer.Person && m.end-m.start > 1 {
+				keys = append(keys, a.words[m.end-1].Key) // the surname
 			}
-			names[key] = b
+			for _, key := range keys {
+				if prev, ok := names[key]; ok && prev != b {
+					names[key] = nil // two entities share it: leave it alone
+					continue
+				}
+				names[key] = b
+			}
 			maxLen = max(maxLen, m.end-m.start)
 		}
 	}

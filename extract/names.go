@@ -439,7 +439,9 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 	if single && (x.rules.NotNames[first] || x.titles.longestAt(a.words, i) == j) {
 		return nil
 	}
-	if single && (a.clauseStart[i] && !isProperTag(a.tags[i]) || x.notSingleName(a, i)) {
+	// A lone word at the start of a sentence or quotation is capitalized
+	// whatever it is; if it is a name used elsewhere, propagate finds it.
+	if single && (a.clauseStart[i] || x.notSingleName(a, i)) {
 		return nil
 	}
 	if x.onlyTitles(a, i, j) {
