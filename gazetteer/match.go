@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/readout/readout/internal/tokens"
@@ -121,7 +122,7 @@ func (g *Gazetteer) add(e *Entry, kind Kind, s string) {
 	}
 	key := strings.Join(keys, " ")
 	for _, n := range g.names[key] {
-		if n.entry == e && n.kind <= kind {
+		if n.entry == e && n.kind <= kind && slices.Equal(n.words, words) {
 			return // already indexed as well or better
 		}
 	}
@@ -151,7 +152,10 @@ func (g *Gazetteer) Lookup(s string) []Match {
 	}
 	var out []Match
 	for _, n := range g.names[strings.Join(keys, " ")] {
-		out = append(out, Match{Entry: n.entry, Kind: n.kind, End: len(keys)})
+		m := Match{Entry: n.entry, Kind: n.kind, End: len(keys)}
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
 	}
 	return out
 }
