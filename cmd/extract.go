@@ -41,7 +41,8 @@ func newExtractCmd() *cobra.Command {
 PATH is a text file, a folder (walked recursively for text files, hidden files
 skipped), or - for standard input; with no PATH it reads standard input.
 One input prints one indented JSON object; several print JSON Lines, one
-compact object per document, in sorted path order.
+compact object per document, in the order of the arguments (a folder's files
+in sorted path order).
 
 With --input jsonl, each input holds JSON Lines records
 {"id": "...", "text": "...", "date": "YYYY-MM-DD"} and each record gives one
@@ -245,13 +246,27 @@ func readTexts(stdin io.Reader, stderr io.Writer, p, date string, out chan<- tas
 		out <- newTask("", p, b, err, date)
 		return
 	}
+	for _, path := range listFiles(p, out) {
+		b, err := os.ReadFile(path)
+		if err == nil && extract.CheckText(string(b)) == extract.ErrBinary {
+			fmt.Fprintf(stderr, "readout: %s: skipped: not a text file\n", path)
+			continue
+		}
+		out <- newTask("", path, b, err, date)
+	}
+}
+
+// listFiles returns the regular files below folder root in sorted order,
+// leaving out hidden files and folders; a folder it cannot read becomes an
+// error task.
+func listFiles(root string, out chan<- task) []string {
 	var files []string
-	err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			out <- task{doc: extract.Document{Source: path}, err: err}
 			return nil
 		}
-		if path != p && strings.HasPrefix(d.Name(), ".") {
+		if path != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -263,19 +278,11 @@ func readTexts(stdin io.Reader, stderr io.Writer, p, date string, out chan<- tas
 		return nil
 	})
 	if err != nil {
-		out <- task{doc: extract.Document{Source: p}, err: err}
+		out <- task{doc: extract.Document{Source: root}, err: err}
 	}
 	sort.Strings(files)
-	for _, path := range files {
-		b, err := os.ReadFile(path)
-		if err == nil && extract.CheckText(string(b)) == extract.ErrBinary {
-			fmt.Fprintf(stderr, "readout: %s: skipped: not a text file\n", path)
-			continue
-		}
-		out <- newTask("", path, b, err, date)
-	}
+	return files
 }
-
 func newTask(id, source string, b []byte, err error, date string) task {
 	if id == "" && source != "-" {
 		id = strings.TrimSuffix(filepath.Base(source), filepath.Ext(source))
@@ -299,6 +306,12 @@ type record struct {
 
 // readRecords sends one document per JSON Lines record of p (or stdin).
 func readRecords(stdin io.Reader, p, date string, out chan<- task) {
+	if p != "-" && isDir(p) {
+		for _, f := range listFiles(p, out) {
+			readRecords(stdin, f, date, out)
+		}
+		return
+	}
 	var r io.Reader = stdin
 	if p != "-" {
 		fh, err := os.Open(p)

@@ -10,7 +10,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/ner"
@@ -156,22 +158,25 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 }
 
 // CheckText reports why text cannot be read as a news document, or nil.
+// NUL bytes mean binary data even where the bytes are also invalid UTF-8
+// (images, archives).
 func CheckText(text string) error {
+	if strings.IndexByte(text, 0) >= 0 {
+		return ErrBinary
+	}
 	if !utf8.ValidString(text) {
 		return ErrInvalidUTF8
 	}
-	control, blank := 0, true
+	control, words := 0, false
 	for _, r := range text {
 		switch {
-		case r == 0:
-			return ErrBinary
 		case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v':
 			control++
-		case r != ' ' && r != '\n' && r != '\r' && r != '\t' && r != '\u00a0' && r != '\ufeff':
-			blank = false
+		case !unicode.IsSpace(r) && !unicode.IsControl(r) && r != '\ufeff':
+			words = true
 		}
 	}
-	if blank {
+	if !words {
 		return ErrEmpty
 	}
 	if control*100 > len(text) {

@@ -113,6 +113,9 @@ func LoadPath(path string) ([]File, error) {
 			if err != nil {
 				return err
 			}
+			if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir // like the gazetteer's folders: .git and the like are not rules
+			}
 			if ext := filepath.Ext(p); !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
 				paths = append(paths, p)
 			}

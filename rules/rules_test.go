@@ -125,12 +125,13 @@ given_names: [Zorya]
 func TestLoadPath(t *testing.T) {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
-		"b.yaml":        "titles: [Ombudsman]\n",
-		"sub/a.yml":     "org_words: [Holding]\n",
-		"notes.txt":     "not a rule file",
-		"bad/x.yaml":    "titles: [Mayor]\nkind: titles\n",
-		"bad/y.yaml":    "org_words: Bank\n",
-		"empty/none.md": "",
+		"b.yaml":         "titles: [Ombudsman]\n",
+		"sub/a.yml":      "org_words: [Holding]\n",
+		"sub/.git/x.yml": "on: push\n",
+		"notes.txt":      "not a rule file",
+		"bad/x.yaml":     "titles: [Mayor]\nkind: titles\n",
+		"bad/y.yaml":     "org_words: Bank\n",
+		"empty/none.md":  "",
 	} {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -143,7 +144,7 @@ func TestLoadPath(t *testing.T) {
 
 	files, err := rules.LoadPath(filepath.Join(dir, "sub"))
 	if err != nil || len(files) != 1 || files[0].OrgWords[0] != "Holding" {
-		t.Errorf("LoadPath(sub) = %+v, %v", files, err)
+		t.Errorf("LoadPath(sub) = %+v, %v; want the one file, hidden folders skipped", files, err)
 	}
 
 	_, err = rules.LoadPath(filepath.Join(dir, "bad"))

@@ -106,7 +106,7 @@ func splitHyphens(tok string) [][2]int {
 	}
 	pieces = append(pieces, [2]int{start, len(tok)})
 	for _, p := range pieces {
-		if p[1]-p[0] == 1 && isDash(rune(tok[p[0]])) {
+		if r, size := utf8.DecodeRuneInString(tok[p[0]:]); size == p[1]-p[0] && isDash(r) {
 			continue
 		}
 		if !strings.ContainsFunc(tok[p[0]:p[1]], unicode.IsLetter) {
