@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -42,41 +40,19 @@ func Builtin() ([]Entry, error) {
 // LoadPath reads a gazetteer file, or every .yaml/.yml file below a folder in
 // name order.
 func LoadPath(path string) ([]Entry, error) {
-	info, err := os.Stat(path)
+	files, err := yamlfile.Paths(path)
 	if err != nil {
 		return nil, err
 	}
-	if !info.IsDir() {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		return Parse(path, b)
-	}
-	var files []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
-			return filepath.SkipDir
-		}
-		if ext := filepath.Ext(p); !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: no .yaml or .yml files in this folder", path)
-	}
-	sort.Strings(files)
 	var all []Entry
 	var errs yamlfile.Errors
 	for _, f := range files {
-		entries, err := LoadPath(f)
+		b, err := os.ReadFile(f)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		entries, err := Parse(f, b)
 		if err != nil {
 			errs = append(errs, err)
 			continue

@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -102,32 +100,9 @@ func Load(paths []string, noBuiltin bool) (*Set, error) {
 
 // LoadPath reads a rule file, or every .yaml/.yml file below a folder.
 func LoadPath(path string) ([]File, error) {
-	info, err := os.Stat(path)
+	paths, err := yamlfile.Paths(path)
 	if err != nil {
 		return nil, err
-	}
-	paths := []string{path}
-	if info.IsDir() {
-		paths = nil
-		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir // like the gazetteer's folders: .git and the like are not rules
-			}
-			if ext := filepath.Ext(p); !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
-				paths = append(paths, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		if len(paths) == 0 {
-			return nil, fmt.Errorf("%s: no .yaml or .yml files in this folder", path)
-		}
-		sort.Strings(paths)
 	}
 	var files []File
 	var errs yamlfile.Errors

@@ -7,7 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -197,4 +201,38 @@ func findKey(n *yaml.Node, key string, line int) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// Paths returns path itself when it is a file, or the .yaml and .yml files
+// below it, in sorted order and without hidden folders (.git), when it is a
+// folder. A folder without such files is an error.
+func Paths(path string) ([]string, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return []string{path}, nil
+	}
+	var paths []string
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if ext := filepath.Ext(p); !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("%s: no .yaml or .yml files in this folder", path)
+	}
+	sort.Strings(paths)
+	return paths, nil
 }
