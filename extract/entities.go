@@ -369,7 +369,6 @@ func (a *analysis) render(x *Extractor, builders []*entityBuilder) []Entity {
 			ids[b.entry.ID] = true
 		}
 	}
-	idOf := map[*entityBuilder]string{}
 	out := make([]Entity, 0, len(builders))
 	for _, b := range builders {
 		e := Entity{Type: b.typ, Source: "model"}
@@ -380,7 +379,6 @@ func (a *analysis) render(x *Extractor, builders []*entityBuilder) []Entity {
 			e.Name = a.bestName(b)
 			e.ID = uniqueID(slug(e.Name), ids)
 		}
-		idOf[b] = e.ID
 		for _, m := range b.mentions {
 			e.Mentions = append(e.Mentions, a.span(m.start, m.end))
 		}
@@ -400,7 +398,6 @@ func (a *analysis) render(x *Extractor, builders []*entityBuilder) []Entity {
 			}
 		}
 	}
-	_ = idOf
 	return out
 }
 
