@@ -22,15 +22,16 @@ const (
 	ReferenceFromText = "text"
 )
 
-// referenceSlack is how far past the reference date a past-tense date may
-// lie and still fall in the reference year, and how far before it a
-// future-tense one may: a clause's tense and a publication date are both
-// only approximately known. A reference read from the text (a caption's
-// event date) is only a lower bound of the publication date, so it gets
-// more room forward.
+// pastSlack is how many days past the reference date a past-tense date
+// may lie and still fall in the reference year; futureSlack how many days
+// before it a future-tense one may. News omits the year of dates in the
+// current year, tense is read from the nearest verb only, and a reference
+// read from the text (a caption's event date) is only a lower bound of the
+// publication date: a deadline "set for Nov. 20" in an article of Nov. 2 is
+// this year's.
 const (
-	referenceSlack     = 7
-	textReferenceSlack = 31
+	pastSlack   = 31
+	futureSlack = 7
 )
 
 // tense is the time a clause speaks of, relative to the reference date.
@@ -89,9 +90,8 @@ type dateExpr struct {
 
 // reference is the date values are resolved against.
 type reference struct {
-	t     time.Time
-	ok    bool
-	slack int
+	t  time.Time
+	ok bool
 }
 
 // calDay is a resolved day; year 0 means the year is unknown.
@@ -132,7 +132,7 @@ func (a *analysis) dates(ref reference, names []bool) ([]Date, *calDay) {
 	if !ref.ok {
 		if c, ok := a.textReference(exprs); ok {
 			fromText = &c
-			ref = reference{t: c.time(), ok: true, slack: textReferenceSlack}
+			ref = reference{t: c.time(), ok: true}
 		}
 	}
 	out := make([]Date, 0, len(exprs))
@@ -219,12 +219,14 @@ func (a *analysis) key(i int) string {
 func (a *analysis) findDates(persons []bool) []dateExpr {
 	var out []dateExpr
 	for i := 0; i < len(a.words); {
-		if persons[i] {
+		// A weekday is never part of a name, even where the name reader
+		// glued one to it ("met with Sununu Sunday").
+		if persons[i] && weekdayWords[a.key(i)] == 0 {
 			i++
 			continue
 		}
 		e, ok := a.dateAt(i)
-		if !ok || (e.end > i && persons[e.end-1]) {
+		if !ok || (persons[e.end-1] && weekdayWords[a.key(e.end-1)] == 0) {
 			i++
 			continue
 		}
@@ -334,21 +336,26 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// month reads a capitalized month name at word i.
-func (a *analysis) month(i int) (int, bool) {
+// month reads a capitalized month name at word i and returns the word
+// after it; "Sept." may come as two words, the name and its period.
+func (a *analysis) month(i int) (int, int, bool) {
 	if i < 0 || i >= len(a.words) {
-		return 0, false
+		return 0, i, false
 	}
-	m, ok := monthWords[a.words[i].Key]
-	if !ok || !tokens.IsCapitalized(a.words[i].Text) {
-		return 0, false
+	w := a.words[i]
+	m, ok := monthWords[w.Key]
+	if !ok || !tokens.IsCapitalized(w.Text) {
+		return 0, i, false
 	}
-	return m, true
+	if i+1 < len(a.words) && a.words[i+1].Key == "." && a.words[i+1].Start == w.End && monthWords[w.Key+"."] != 0 {
+		return m, i + 2, true
+	}
+	return m, i + 1, true
 }
 
 // calendarAt reads dates written with a month name: "Monday, December 12,
 // 2022", "12 December 2022", "the 3rd of May", "May 3rd", "December 2022",
-// "in May".
+// "July last year", "in May".
 func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 	start := i
 	wd := 0
@@ -357,26 +364,32 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 		if a.key(j) == "," {
 			j++
 		}
-		if _, ok := a.month(j); ok {
+		if _, _, ok := a.month(j); ok {
 			wd, i = w, j
 		} else if _, ok := a.dayNumber(j); ok {
-			if _, ok := a.month(j + 1); ok {
+			if _, _, ok := a.month(j + 1); ok {
 				wd, i = w, j
 			}
 		}
 	}
 	e := dateExpr{start: start, typ: "DATE", wd: wd}
-	if m, ok := a.month(i); ok {
-		if d, ok := a.dayNumber(i + 1); ok && !(a.key(i+2) == ":" || a.key(i+2) == "%") {
-			e.m, e.d, e.end = m, d, i+2
+	if m, n, ok := a.month(i); ok {
+		if d, ok := a.dayNumber(n); ok && !(a.key(n+1) == ":" || a.key(n+1) == "%") {
+			e.m, e.d, e.end = m, d, n+1
 			return a.withYear(e, e.end, kindMonthDay), true
 		}
-		j := i + 1
+		j := n
 		if a.key(j) == "," || a.key(j) == "of" {
 			j++
 		}
 		if y, ok := a.yearNumber(j); ok {
 			e.kind, e.y, e.m, e.end = kindMonthYear, y, m, j+1
+			return e, true
+		}
+		e.kind, e.m, e.end = kindMonth, m, n
+		if r, ok := relWord(a.key(n)); ok && a.key(n+1) == "year" {
+			// "July last year", "January this year".
+			e.kind, e.rel, e.unit, e.end = kindMonthYear, r, "Y", n+2
 			return e, true
 		}
 		if ambiguousMonths[a.key(i)] && !timeIntroducers[a.key(i-1)] {
@@ -385,7 +398,6 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 		if wd != 0 {
 			return dateExpr{}, false
 		}
-		e.kind, e.m, e.end = kindMonth, m, i+1
 		if r, ok := relWord(a.key(i - 1)); ok {
 			e.start, e.rel, e.explicit = i-1, r, true
 		}
@@ -401,8 +413,8 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 		if a.key(k) == "of" {
 			k++
 		}
-		if m, ok := a.month(k); ok && (j == i || k > j+1) {
-			e.m, e.d, e.end = m, d, k+1
+		if m, n, ok := a.month(k); ok && (j == i || k > j+1) {
+			e.m, e.d, e.end = m, d, n
 			return a.withYear(e, e.end, kindMonthDay), true
 		}
 	}
@@ -907,7 +919,7 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 	k := a.key(i)
 	e := dateExpr{start: i, end: i + 1, typ: "DATE", kind: kindFixed}
 	if v, ok := refWords[k]; ok {
-		if k == "now" && (a.key(i+1) == "-" || a.key(i+1) == "that") || k == "soon" && a.key(i-1) == "as" {
+		if k == "now" && (a.key(i+1) == "-" || a.key(i+1) == "that") || k == "soon" && (a.key(i-1) == "as" || a.key(i+1) == "after") {
 			return dateExpr{}, false
 		}
 		e.value = v
@@ -915,7 +927,7 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 	}
 	if k == "the" && (a.key(i+1) == "past" || a.key(i+1) == "future") {
 		next := a.key(i + 2)
-		if next != "" && (unitWords[next] != "" || isDigits(next) || numberWords[next] != 0) {
+		if next == "of" || next != "" && (unitWords[next] != "" || isDigits(next) || numberWords[next] != 0) {
 			return dateExpr{}, false
 		}
 		e.end = i + 2
@@ -1004,10 +1016,14 @@ func (a *analysis) tenseAround(i, j int) tense {
 func (a *analysis) verbTense(k int) tense {
 	key, tag := a.words[k].Key, a.tags[k]
 	switch key {
-	case "will", "shall", "'ll", "wo":
+	case "will", "shall", "'ll", "wo", "upcoming", "scheduled", "slated", "planned":
 		return tenseFuture
-	case "upcoming":
-		return tenseFuture
+	case "would":
+		// Reported future ("said it would leave on March 30"), unless
+		// "would have".
+		if a.key(k+1) != "have" {
+			return tenseFuture
+		}
 	}
 	if futureCues[key] && a.key(k+1) == "to" && (tag == "VBN" || tag == "VBZ" || tag == "VBP" || tag == "VBG" || tag == "JJ") {
 		return tenseFuture
@@ -1057,6 +1073,12 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 	case kindYear:
 		return strconv.Itoa(e.y), nil
 	case kindMonthYear:
+		if e.unit == "Y" {
+			if !ref.ok {
+				return "", nil
+			}
+			e.y = ref.t.Year() + e.rel
+		}
 		return fmt.Sprintf("%04d-%02d", e.y, e.m), nil
 	case kindFull:
 		c := calDay{e.y, e.m, e.d}
@@ -1116,7 +1138,9 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 			case tenseFuture:
 				dir = 1
 			case tensePresent:
-				dir = 0
+				// "Leaders meet Monday": the present of news speaks of
+				// what is ahead.
+				dir = 1
 			default:
 				dir = -1
 			}
@@ -1186,20 +1210,19 @@ func withPart(v, part string) string {
 // date not after the reference for a past-tense clause, the earliest not
 // before it for a future one, and the nearest otherwise.
 func pickYear(ref reference, t tense, at func(y int) time.Time) calDay {
-	slack := time.Duration(ref.slack) * 24 * time.Hour
 	y0 := ref.t.Year()
 	var best time.Time
 	switch t {
 	case tensePast:
 		for y := y0 + 1; y >= y0-2; y-- {
-			if c := at(y); !c.After(ref.t.Add(slack)) {
+			if c := at(y); !c.After(ref.t.AddDate(0, 0, pastSlack)) {
 				best = c
 				break
 			}
 		}
 	case tenseFuture:
 		for y := y0 - 1; y <= y0+2; y++ {
-			if c := at(y); !c.Before(ref.t.Add(-slack)) {
+			if c := at(y); !c.Before(ref.t.AddDate(0, 0, -futureSlack)) {
 				best = c
 				break
 			}

@@ -81,9 +81,8 @@ var holidays = map[string][2]int{
 // refWords are words whose value is a point relative to the speaker's
 // present (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF).
 var refWords = map[string]string{
-	"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
-	"recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-	"soon": "FUTURE_REF",
+	"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+	"recently": "PAST_REF", "soon": "FUTURE_REF",
 }
 
 // setWords are adverbs and adjectives of frequency.
@@ -117,4 +116,5 @@ var timeIntroducers = map[string]bool{
 var futureCues = map[string]bool{
 	"scheduled": true, "due": true, "planned": true, "plans": true, "plan": true, "expected": true,
 	"set": true, "intends": true, "upcoming": true, "next": true, "going": true, "aims": true,
+	"supposed": true, "slated": true,
 }

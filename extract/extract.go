@@ -172,7 +172,7 @@ func referenceOf(doc Document) reference {
 	if err != nil {
 		return reference{}
 	}
-	return reference{t: t.Add(12 * time.Hour), ok: true, slack: referenceSlack}
+	return reference{t: t.Add(12 * time.Hour), ok: true}
 }
 
 // CheckText reports why text cannot be read as a news document, or nil.
