@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode"
 
-		"github.com/readout/readout/internal/tokens"
+	"github.com/readout/readout/internal/tokens"
 )
 
 // Where a document's reference date came from (Result.ReferenceDateFrom).
@@ -137,11 +137,21 @@ func (a *analysis) dates(ref reference, names []bool) ([]Date, *calDay) {
 	}
 	out := make([]Date, 0, len(exprs))
 	var anchor *calDay
+	quarter := ""
 	for k := range exprs {
 		e := &exprs[k]
 		v, day := a.resolve(e, ref, anchor)
 		if day != nil {
 			anchor = day
+		}
+		if e.kind == kindQuarter && len(v) == 7 {
+			quarter = v
+		}
+		if e.kind == kindShift && e.unit == "Y" && e.n > 0 && quarter != "" {
+			// Earnings news: "up from $1.12 a share a year ago" compares
+			// with the same quarter of the year before.
+			y, _ := strconv.Atoi(quarter[:4])
+			v = fmt.Sprintf("%04d%s", y+e.n*e.rel, quarter[4:])
 		}
 		sp := a.span(e.start, e.end)
 		d := Date{Text: sp.Text, Start: sp.Start, End: sp.End, Type: e.typ}
@@ -215,18 +225,15 @@ func (a *analysis) key(i int) string {
 }
 
 // findDates scans the words left to right; at each word the longest
-// expression starting there wins.
-func (a *analysis) findDates(persons []bool) []dateExpr {
+// expression starting there wins. Words inside names are dates only when
+// they are written as one: a weekday, or a month with a day or a year
+// ("met with Sununu Sunday", "As of Sept. 30" where a name reader glued
+// them), never a bare month ("Theresa May").
+func (a *analysis) findDates(names []bool) []dateExpr {
 	var out []dateExpr
 	for i := 0; i < len(a.words); {
-		// A weekday is never part of a name, even where the name reader
-		// glued one to it ("met with Sununu Sunday").
-		if persons[i] && weekdayWords[a.key(i)] == 0 {
-			i++
-			continue
-		}
 		e, ok := a.dateAt(i)
-		if !ok || (persons[e.end-1] && weekdayWords[a.key(e.end-1)] == 0) {
+		if !ok || (slices.Contains(names[e.start:e.end], true) && !writtenAsDate(e)) {
 			i++
 			continue
 		}
@@ -266,6 +273,16 @@ func (a *analysis) dateAt(i int) (dateExpr, bool) {
 		}
 	}
 	return a.bareDateAt(i)
+}
+
+// writtenAsDate reports whether e is unmistakably a date, even inside what
+// looks like a name.
+func writtenAsDate(e dateExpr) bool {
+	switch e.kind {
+	case kindFull, kindMonthDay, kindMonthYear, kindWeekday:
+		return true
+	}
+	return false
 }
 
 // modifiable reports whether a period can take early/late/end-of modifiers.
