@@ -239,6 +239,20 @@ func (a *analysis) findDates(names []bool) []dateExpr {
 		}
 		out = append(out, e)
 		i = e.end
+		// "April 24 and 25": the second day shares the month.
+		for (e.kind == kindMonthDay || e.kind == kindFull) && (a.key(i) == "and" || a.key(i) == "or" || a.key(i) == "-" || a.key(i) == "to" || a.key(i) == "through") {
+			d, ok := a.dayNumber(i + 1)
+			if !ok || a.key(i+2) == "%" || unitWords[a.key(i+2)] != "" {
+				break
+			}
+			if _, _, ok := a.month(i + 2); ok {
+				break
+			}
+			e = dateExpr{start: i + 1, end: i + 2, typ: "DATE", kind: kindMonthDay, m: e.m, d: d}
+			e = a.withYear(e, e.end, kindMonthDay)
+			out = append(out, e)
+			i = e.end
+		}
 	}
 	return out
 }
@@ -314,7 +328,7 @@ func (a *analysis) periodWord(i int) (dateExpr, bool) {
 func (a *analysis) bareDateAt(i int) (dateExpr, bool) {
 	for _, f := range []func(int) (dateExpr, bool){
 		a.clockAt, a.calendarAt, a.weekdayAt, a.refDayAt, a.relativeUnitAt,
-		a.quarterAt, a.seasonAt, a.countAt, a.yearAt, a.fixedAt, a.setAt, a.holidayAt,
+		a.quarterAt, a.seasonAt, a.yearAgoAt, a.countAt, a.yearAt, a.fixedAt, a.setAt, a.holidayAt,
 	} {
 		if e, ok := f(i); ok {
 			return e, true
@@ -456,7 +470,7 @@ func relWord(k string) (int, bool) {
 	switch k {
 	case "last", "past", "previous":
 		return -1, true
-	case "this":
+	case "this", "current":
 		return 0, true
 	case "next", "coming":
 		return 1, true
@@ -561,13 +575,20 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 	case k == "weekend" && the:
 		e.unit, e.end = "WE", j+1
 		return e, true
+	case k == "day" && the && dayContext[a.key(i-1)] && !dayFollowers[a.key(j+1)]:
+		// "for the day", "end the day": the day the text speaks of.
+		e.kind, e.unit, e.end, e.anchored = kindShift, "D", j+1, true
+		return e, true
 	}
 	r, ok := relWord(k)
 	if k == "following" && the {
 		r, ok = 1, true
 	}
-	if !ok || (the && r == 0) || (!the && k == "previous") {
+	if !ok || (the && r == 0 && k != "current") || (!the && k == "previous") {
 		return dateExpr{}, false
+	}
+	if a.key(j+1) == "fiscal" {
+		j++
 	}
 	u := unitWords[a.key(j+1)]
 	if u == "" || u == "H" || u == "MIN" || u == "DE" || u == "CE" || strings.HasSuffix(a.key(j+1), "s") {
@@ -684,6 +705,33 @@ func (a *analysis) seasonAt(i int) (dateExpr, bool) {
 	}
 	if s == "FA" && !e.explicit && !(j > i && timeIntroducers[a.key(i-1)]) {
 		return dateExpr{}, false
+	}
+	return e, true
+}
+
+// yearAgoAt reads the year-before adjectives of earnings news:
+// "year-earlier", "the year-ago quarter", "the comparable year-earlier
+// period". Their value is the period a year before the reference (or
+// before the quarter the text reports on, see dates).
+func (a *analysis) yearAgoAt(i int) (dateExpr, bool) {
+	j := i
+	if a.key(j) == "the" {
+		j++
+		if a.key(j) == "comparable" || a.key(j) == "same" {
+			j++
+		}
+	}
+	if a.key(j) != "year" || a.key(j+1) != "-" || (a.key(j+2) != "earlier" && a.key(j+2) != "ago") {
+		return dateExpr{}, false
+	}
+	e := dateExpr{start: i, end: j + 3, typ: "DATE", kind: kindShift, n: 1, unit: "Y", rel: -1}
+	switch a.key(e.end) {
+	case "quarter", "period":
+		e.end++
+	default:
+		if j > i {
+			return dateExpr{}, false
+		}
 	}
 	return e, true
 }
@@ -824,7 +872,22 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 		e.y, e.end = y, j+1
 		return e, true
 	}
-	if j > i {
+	if k := a.key(j); strings.HasPrefix(k, "mid-") {
+		// "mid-1996" is one word.
+		if y, err := strconv.Atoi(k[4:]); err == nil && len(k) == 8 && y >= 1000 {
+			e.y, e.end = y, j+1
+			return e, true
+		}
+	}
+	if j == i && a.key(j) == "the" && a.key(j+1) == "year" {
+		j += 2
+	}
+	if y, next, ok := a.spelledYear(j); ok {
+		e.y, e.end = y, next
+		return e, true
+	}
+	j = i
+	if a.key(j) == "fiscal" {
 		return dateExpr{}, false
 	}
 	// Decades.
@@ -851,6 +914,32 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 		return e, true
 	}
 	return dateExpr{}, false
+}
+
+// spelledYear reads a year in words, as transcripts write it: "nineteen
+// ninety-six", "two thousand", "two thousand and one".
+func (a *analysis) spelledYear(i int) (int, int, bool) {
+	switch a.key(i) {
+	case "nineteen", "eighteen", "twenty":
+		tens, next, ok := a.numberAt(i + 1)
+		if !ok || tens < 10 || tens > 99 || a.key(i+1) == "a" || a.key(i+1) == "an" {
+			return 0, i, false
+		}
+		return numberWords[a.key(i)]*100 + tens, next, true
+	case "two":
+		if a.key(i+1) != "thousand" {
+			return 0, i, false
+		}
+		next := i + 2
+		if a.key(next) == "and" {
+			next++
+		}
+		if n, after, ok := a.numberAt(next); ok && n > 0 && n < 100 && a.key(next) != "a" {
+			return 2000 + n, after, true
+		}
+		return 2000, i + 2, true
+	}
+	return 0, i, false
 }
 
 // isYear reports whether the four-digit number at word j is a year, not a
@@ -940,6 +1029,13 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 			return dateExpr{}, false
 		}
 		e.value = v
+		return e, true
+	}
+	if (k == "these" && a.key(i+1) == "days") || (k == "the" && a.key(i+2) == "future" && (a.key(i+1) == "near" || a.key(i+1) == "foreseeable")) {
+		e.end, e.value = i+2, "PRESENT_REF"
+		if k == "the" {
+			e.end, e.value = i+3, "FUTURE_REF"
+		}
 		return e, true
 	}
 	if k == "the" && (a.key(i+1) == "past" || a.key(i+1) == "future") {

@@ -82,7 +82,7 @@ var holidays = map[string][2]int{
 // present (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF).
 var refWords = map[string]string{
 	"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-	"recently": "PAST_REF", "soon": "FUTURE_REF",
+	"recently": "PAST_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF",
 }
 
 // setWords are adverbs and adjectives of frequency.
@@ -117,4 +117,18 @@ var futureCues = map[string]bool{
 	"scheduled": true, "due": true, "planned": true, "plans": true, "plan": true, "expected": true,
 	"set": true, "intends": true, "upcoming": true, "next": true, "going": true, "aims": true,
 	"supposed": true, "slated": true,
+}
+
+// dayContext are the words before "the day" that make it the day the text
+// speaks of ("for the day", "end the day", "later in the day").
+var dayContext = map[string]bool{
+	"for": true, "end": true, "ended": true, "ending": true, "in": true, "during": true, "close": true,
+	"closed": true, "finish": true, "finished": true, "of": true,
+}
+
+// dayFollowers after "the day" make it another day ("the day before",
+// "the day of the vote", "the day when").
+var dayFollowers = map[string]bool{
+	"before": true, "after": true, "of": true, "when": true, "that": true, "he": true, "she": true,
+	"they": true, "it": true, "we": true, "i": true, "-": true,
 }
