@@ -405,7 +405,7 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 	}
 	e := dateExpr{start: start, typ: "DATE", wd: wd}
 	if m, n, ok := a.month(i); ok {
-		if d, ok := a.dayNumber(n); ok && !(a.key(n+1) == ":" || a.key(n+1) == "%") {
+		if d, ok := a.dayNumber(n); ok && a.key(n+1) != "%" && unitWords[a.key(n+1)] == "" {
 			e.m, e.d, e.end = m, d, n+1
 			return a.withYear(e, e.end, kindMonthDay), true
 		}
@@ -575,7 +575,7 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 	case k == "weekend" && the:
 		e.unit, e.end = "WE", j+1
 		return e, true
-	case k == "day" && the && dayContext[a.key(i-1)] && !dayFollowers[a.key(j+1)]:
+	case k == "day" && the && dayContext[a.key(i-1)] && !dayFollowers[a.key(j+1)] && weekdayWords[a.key(j+1)] == 0:
 		// "for the day", "end the day": the day the text speaks of.
 		e.kind, e.unit, e.end, e.anchored = kindShift, "D", j+1, true
 		return e, true
@@ -1129,7 +1129,7 @@ func (a *analysis) tenseAround(i, j int) tense {
 func (a *analysis) verbTense(k int) tense {
 	key, tag := a.words[k].Key, a.tags[k]
 	switch key {
-	case "will", "shall", "'ll", "wo", "upcoming", "scheduled", "slated", "planned":
+	case "will", "shall", "'ll", "wo", "upcoming", "scheduled", "slated", "planned", "soon":
 		return tenseFuture
 	case "would":
 		// Reported future ("said it would leave on March 30"), unless
@@ -1246,16 +1246,17 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 		}
 		dir := e.rel
 		inclusive := !e.explicit
-		if !e.explicit {
-			switch t {
-			case tenseFuture:
+		switch {
+		case e.sign == "earlier":
+			dir = -1
+		case e.sign == "later":
+			dir = 1
+		case !e.explicit:
+			// "Leaders meet Monday": the present of news speaks of what
+			// is ahead.
+			dir = -1
+			if t == tenseFuture || t == tensePresent {
 				dir = 1
-			case tensePresent:
-				// "Leaders meet Monday": the present of news speaks of
-				// what is ahead.
-				dir = 1
-			default:
-				dir = -1
 			}
 		}
 		c := dayOf(stepWeekday(ref.t, e.wd, dir, inclusive), true)
