@@ -625,6 +625,14 @@ func (a *analysis) quarterAt(i int) (dateExpr, bool) {
 	if y, ok := a.yearNumber(j); ok {
 		e.y = y
 		j++
+	} else if r, ok := relWord(a.key(j)); ok && a.key(j+1) == "year" && tokens.IsPossessive(a.key(j+2)) {
+		// "this year's third quarter", "last year's quarter".
+		e.rel, e.explicit = r, true
+		j += 3
+		if a.key(j) == "quarter" {
+			e.end, e.q = j+1, 0
+			return e, true
+		}
 	}
 	switch a.key(j) {
 	case "latest", "most":
@@ -1103,16 +1111,31 @@ func (a *analysis) holidayAt(i int) (dateExpr, bool) {
 // tenseAround returns the tense of the verb nearest to words [i, j) in their
 // sentence: the clause that the date expression modifies, in most news
 // sentences.
+//
+// A word right before the date can say it alone: "until", "payable" and
+// "effective" point ahead, "since" back. Verbs after the date count double
+// their distance, as a date phrase mostly follows the verb it dates
+// ("was released on May 3 ..."), unless it opens the sentence.
 func (a *analysis) tenseAround(i, j int) tense {
+	switch a.key(i - 1) {
+	case "until", "till", "payable", "effective", "due":
+		return tenseFuture
+	case "since":
+		return tensePast
+	}
 	s := a.sentences[a.sentenceOf[i]]
-	best, bestDist := tenseNone, len(a.words)+1
+	best, bestDist := tenseNone, 4*len(a.words)+1
+	opening := i <= s[0]+1
 	for k := s[0]; k < s[1]; k++ {
 		if k >= i && k < j {
 			continue
 		}
-		d := i - k
+		d := 2 * (i - k)
 		if k >= j {
-			d = k - j + 1
+			d = 2*(k-j) + 1
+			if !opening {
+				d = 4*(k-j) + 1
+			}
 		}
 		if d >= bestDist {
 			continue
@@ -1145,14 +1168,17 @@ func (a *analysis) verbTense(k int) tense {
 	case "VBD":
 		return tensePast
 	case "VBN":
+		// A participle without its auxiliary ("the plan, announced
+		// Friday") tells of something done.
 		for b := k - 1; b >= 0 && b >= k-3; b-- {
 			switch a.key(b) {
-			case "has", "have", "had", "'ve", "'d", "was", "were":
-				return tensePast
 			case "is", "are", "am", "'s", "'re":
 				return tensePresent
+			case "be":
+				return tenseNone
 			}
 		}
+		return tensePast
 	case "VBZ", "VBP":
 		if next := a.key(k + 1); (key == "has" || key == "have") && k+1 < len(a.tags) && (a.tags[k+1] == "VBN" || next == "been") {
 			return tensePast
@@ -1247,7 +1273,8 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 		dir := e.rel
 		inclusive := !e.explicit
 		switch {
-		case e.sign == "earlier":
+		case e.sign == "earlier" || (!e.explicit && tokens.IsPossessive(a.key(e.end))):
+			// "Friday's ruling" names something that has happened.
 			dir = -1
 		case e.sign == "later":
 			dir = 1
@@ -1499,8 +1526,13 @@ func quarterValue(e *dateExpr, ref reference, t tense) string {
 	y := ref.t.Year()
 	cur := (int(ref.t.Month())-1)/per + 1
 	if e.q == 0 {
-		// "the quarter", "the latest quarter": the last one reported on.
-		v, _ := shiftValue(ref.t, -1, "Q", true)
+		// "the quarter", "the latest quarter": the last one reported on;
+		// "last year's quarter": the same a year before.
+		n := -1
+		if e.explicit {
+			n += 4 * e.rel
+		}
+		v, _ := shiftValue(ref.t, n, "Q", true)
 		return v
 	}
 	switch {
