@@ -423,7 +423,7 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 			e.kind, e.rel, e.unit, e.end = kindMonthYear, r, "Y", n+2
 			return e, true
 		}
-		if ambiguousMonths[a.key(i)] && !timeIntroducers[a.key(i-1)] {
+		if ambiguousMonths[a.key(i)] && !timeIntroducers[a.key(i-1)] && (a.clauseStart[i] || a.capsLine[i] || a.key(i) == "may") {
 			return dateExpr{}, false
 		}
 		if wd != 0 {
@@ -1033,7 +1033,9 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 	k := a.key(i)
 	e := dateExpr{start: i, end: i + 1, typ: "DATE", kind: kindFixed}
 	if v, ok := refWords[k]; ok {
-		if k == "now" && (a.key(i+1) == "-" || a.key(i+1) == "that") || k == "soon" && (a.key(i-1) == "as" || a.key(i+1) == "after") {
+		if k == "now" && (a.key(i+1) == "-" || a.key(i+1) == "that") || k == "soon" && (a.key(i-1) == "as" || a.key(i+1) == "after") ||
+			k == "future" && (i+1 >= len(a.tags) || !strings.HasPrefix(a.tags[i+1], "NN")) {
+			// "future losses" is a time; "a peaceful future" is not.
 			return dateExpr{}, false
 		}
 		e.value = v
@@ -1154,10 +1156,10 @@ func (a *analysis) verbTense(k int) tense {
 	switch key {
 	case "will", "shall", "'ll", "wo", "upcoming", "scheduled", "slated", "planned", "soon":
 		return tenseFuture
-	case "would":
-		// Reported future ("said it would leave on March 30"), unless
-		// "would have".
-		if a.key(k+1) != "have" {
+	case "would", "could", "may", "might", "should", "can":
+		// Reported or possible future ("said it would leave on March
+		// 30", "could start falling in June"), unless "would have".
+		if tag == "MD" && a.key(k+1) != "have" && a.key(k+1) != "not" && a.key(k+1) != "n't" {
 			return tenseFuture
 		}
 	}
@@ -1248,7 +1250,9 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 			}
 		case e.explicit:
 		case t == tensePast:
-			if e.m > rm {
+			// A month up to a quarter ahead stays in this year even in a
+			// past clause ("a move in June was now more likely").
+			if e.m > rm+3 {
 				y--
 			}
 		case t == tenseFuture:
