@@ -164,28 +164,38 @@ func (a *analysis) dates(ref reference, names []bool) ([]Date, *calDay) {
 }
 
 // textReference returns the first full date in the first three lines of
-// the text: a dateline or a photo caption, which give the article's date.
+// the text that stands outside running prose: a dateline ("BAKU, January
+// 10, 2024") or a photo caption ("... meet in Washington on May 1, 2023
+// (Photo: ...)"), whose line does not end as a sentence does. It gives the
+// article's date, or a lower bound of it.
 func (a *analysis) textReference(exprs []dateExpr) (calDay, bool) {
-	lines := 1
-	limit := len(a.words)
-	for i := 1; i < len(a.words); i++ {
-		if a.words[i].Break > 0 {
-			lines++
-			if lines > 3 {
-				limit = i
-				break
-			}
+	lineEnd := make([]int, 0, 3) // index of the last word of each line
+	for i := 1; i <= len(a.words) && len(lineEnd) < 3; i++ {
+		if i == len(a.words) || a.words[i].Break > 0 {
+			lineEnd = append(lineEnd, i-1)
 		}
 	}
 	for _, e := range exprs {
-		if e.start >= limit {
+		line := 0
+		for line < len(lineEnd) && e.start > lineEnd[line] {
+			line++
+		}
+		if line == len(lineEnd) {
 			break
 		}
-		if e.kind == kindFull {
+		if e.kind == kindFull && !endsSentence(a.words[lineEnd[line]].Key) {
 			return calDay{e.y, e.m, e.d}, true
 		}
 	}
 	return calDay{}, false
+}
+
+func endsSentence(k string) bool {
+	switch k {
+	case ".", "!", "?", "\"", "'", "'s":
+		return true
+	}
+	return false
 }
 
 // nameWords marks the words inside the mentions of entities: a name is
@@ -1139,6 +1149,11 @@ func (a *analysis) tenseAround(i, j int) tense {
 				d = 4*(k-j) + 1
 			}
 		}
+		if !opening && (k >= j && a.clauseBreak(j, k) || k < i && a.clauseBreak(k+1, i)) {
+			// A verb across "and", "but" or a comma is another clause's
+			// ("met Blinken on Monday and are in Washington").
+			d += 12
+		}
 		if d >= bestDist {
 			continue
 		}
@@ -1147,6 +1162,18 @@ func (a *analysis) tenseAround(i, j int) tense {
 		}
 	}
 	return best
+}
+
+// clauseBreak reports whether words [from, to) hold a word that joins
+// clauses.
+func (a *analysis) clauseBreak(from, to int) bool {
+	for k := from; k < to; k++ {
+		switch a.words[k].Key {
+		case ",", ";", "and", "but", "while", "when", "after", "before", "as", ":", "--", "_":
+			return true
+		}
+	}
+	return false
 }
 
 // verbTense returns the tense word k marks, or tenseNone if it is not a
