@@ -143,10 +143,18 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 			continue
 		}
 		end := a.runEnd(i, covered, taken)
+		if end < n && a.words[end].Piece && a.words[end].Break == 0 && a.lowerSibling(end) {
+			// The run is the start of a compound modifier: "New
+			// York-based", like "Paris-based", names no entity here.
+			i = end + 1
+			continue
+		}
 		out = append(out, x.splitRun(a, i, end, covered)...)
 		i = end
 	}
-	return out
+	// A place inside an organization's name ("New York University") is
+	// part of that name, not a mention of its own.
+	return dropOverlaps(out)
 }
 
 // titleWords are the lower-case words a work's title may hold between its
@@ -372,7 +380,11 @@ func (x *Extractor) mergeSegments(a *analysis, segs []runPart) []runPart {
 			next := segs[k+1]
 			joinable := (s.kind == segTitle) ||
 				(s.kind == segGazetteer && s.match.Entry.Type != gazetteer.Person && s.match.Kind != gazetteer.KindQualified)
-			if joinable && next.kind == segPlain && next.start == s.end && x.allHeadWords(a, next.start, next.start+1) {
+			// A place before a name ending in an organization word
+			// names the organization: "Kurdistan Democratic Party".
+			placeOrg := s.kind == segGazetteer && !gazetteer.IsActorType(s.match.Entry.Type) &&
+				next.end-next.start <= 3 && x.rules.OrgWords[a.words[next.end-1].Key]
+			if joinable && next.kind == segPlain && next.start == s.end && (placeOrg || x.allHeadWords(a, next.start, next.start+1)) {
 				out = append(out, runPart{start: s.start, end: next.end, kind: segPlain})
 				k++
 				continue
@@ -534,6 +546,9 @@ func (x *Extractor) notSingleName(a *analysis, i int) bool {
 		return true
 	}
 	if base, ok := strings.CutSuffix(w.Text, "s"); ok {
+		if x.rules.NotNames[strings.ToLower(base)] {
+			return true // "Muslims", "Arabs"
+		}
 		for _, m := range x.gaz.Lookup(base) {
 			if m.Kind == gazetteer.KindDemonym {
 				return true
