@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/internal/tokens"
@@ -298,6 +299,13 @@ func (a *analysis) runEnd(i int, covered, taken []bool) int {
 			end = j
 			continue
 		}
+		// The period of an initial continues the run: "J. K. Rowling",
+		// "George W. Bush".
+		if a.words[j].Key == "." && j > i && isInitial(a.words[j-1].Text) && a.words[j-1].End == a.words[j].Start &&
+			j+1 < n && a.words[j+1].Break == 0 && a.isNameWord(j+1) {
+			j++
+			continue
+		}
 		// A connector or hyphen continues the run only if a name word
 		// follows it.
 		if (nameConnectors[a.words[j].Key] || a.words[j].Hyphen) && j+1 < n && a.words[j+1].Break == 0 &&
@@ -456,12 +464,12 @@ func (x *Extractor) splitPlain(a *analysis, i, j int) [][2]int {
 	start := i
 	flush := func(end int) {
 		s, e := start, end
-		for s < e && (isLowerConnector(a.words[s]) || a.words[s].Hyphen ||
+		for s < e && (isLowerConnector(a.words[s]) || a.words[s].Hyphen || a.words[s].Key == "." ||
 			(x.rules.NotNames[a.words[s].Key] && !(x.rules.GivenNames[a.words[s].Key] && s+1 < e)) ||
 			(a.clauseStart[s] && !isProperTag(a.tags[s]) && !x.rules.GivenNames[a.words[s].Key] && s+1 < e)) {
 			s++
 		}
-		for e > s && (isLowerConnector(a.words[e-1]) || a.words[e-1].Hyphen) {
+		for e > s && (isLowerConnector(a.words[e-1]) || a.words[e-1].Hyphen || a.words[e-1].Key == ".") {
 			e--
 		}
 		if s < e {
@@ -497,6 +505,12 @@ func (x *Extractor) hasHeadWord(a *analysis, i, j int) bool {
 
 // isLowerConnector reports whether w is a connector written in lower case:
 // "of" ends no name, but the "Le" of "Le Maire" is part of one.
+// isInitial reports whether s is one capital letter.
+func isInitial(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && unicode.IsUpper(r)
+}
+
 func isLowerConnector(w tokens.Word) bool {
 	return nameConnectors[w.Key] && !tokens.IsCapitalized(w.Text)
 }
@@ -551,6 +565,8 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		m.typ, m.strength = x.rules.PlaceWords[last], fromCue
 	case afterTitle:
 		m.typ, m.strength = gazetteer.Person, fromCue
+	case !single && isInitial(a.words[i].Text) && a.words[i+1].Key == ".":
+		m.typ, m.strength = gazetteer.Person, fromCue // "J. K. Rowling"
 	case !single && (x.rules.GivenNames[first] || x.rules.SurnameFirst[first]) && !tokens.IsUpper(a.words[i].Text):
 		m.typ, m.strength = gazetteer.Person, fromCue
 	case !single && i > 0 && !x.rules.TitleModifiers[a.words[i-1].Key] && x.titles.endingAt(a.words, i) < i:
