@@ -107,7 +107,16 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	var out []*mention
 	var pendingShort []*mention
 	fullSeen := map[string]bool{}
-	for _, m := range a.gaz {
+	for k, m := range a.gaz {
+		if x.placeInPersonName(a, m) {
+			// Leave the words to the person's name: "Denzel Washington".
+			for i := m.Start; i < m.End; i++ {
+				if a.gazAt[i] == k {
+					a.gazAt[i] = -1
+				}
+			}
+			continue
+		}
 		switch m.Kind {
 		case gazetteer.KindName, gazetteer.KindQualified:
 			out = append(out, &mention{start: m.Start, end: m.End, typ: m.Entry.Type, strength: fromList, entry: m.Entry})
@@ -159,7 +168,25 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	}
 	// A place inside an organization's name ("New York University") is
 	// part of that name, not a mention of its own.
-	return dropOverlaps(out)
+	out = dropOverlaps(out)
+	// Nor is a place in the name of a sports event ("the U.S. Open", "the
+	// London Marathon").
+	kept := out[:0]
+	for _, m := range out {
+		if m.entry != nil && !gazetteer.IsActorType(m.typ) && m.end < n && a.words[m.end].Break == 0 &&
+			sportsEvents[a.words[m.end].Key] && tokens.IsCapitalized(a.words[m.end].Text) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// sportsEvents are the words that make a place's name a sports event's.
+var sportsEvents = map[string]bool{
+	"open": true, "masters": true, "classic": true, "marathon": true, "championships": true,
+	"championship": true, "games": true, "grand": true, "cup": true, "trophy": true, "derby": true,
+	"tour": true, "rally": true, "invitational": true, "challenge": true,
 }
 
 // titleWords are the lower-case words a work's title may hold between its
@@ -259,6 +286,27 @@ func dropOverlaps(ms []*mention) []*mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// placeInPersonName reports whether the one-word place m is part of a
+// person's name: a surname after a given name ("Denzel Washington"), or a
+// given name before a surname ("Paris Hilton").
+func (x *Extractor) placeInPersonName(a *analysis, m gazetteer.Match) bool {
+	if m.Kind != gazetteer.KindName || m.End-m.Start != 1 || gazetteer.IsActorType(m.Entry.Type) || a.capsLine[m.Start] {
+		return false
+	}
+	plainName := func(i int) bool {
+		w := a.words[i]
+		return a.isNameWord(i) && a.gazAt[i] < 0 && !x.rules.OrgWords[w.Key] && x.rules.PlaceWords[w.Key] == "" &&
+			!x.rules.NotNames[w.Key] && x.titles.longestAt(a.words, i) == i && !x.rules.TitleModifiers[w.Key]
+	}
+	if p := m.Start - 1; p >= 0 && a.words[m.Start].Break == 0 && x.rules.GivenNames[a.words[p].Key] && plainName(p) &&
+		x.titles.endingAt(a.words, m.Start) == m.Start {
+		return true
+	}
+	next := m.End
+	return x.rules.GivenNames[a.words[m.Start].Key] && next < len(a.words) && a.words[next].Break == 0 && plainName(next) &&
+		!x.rules.GivenNames[a.words[next].Key]
 }
 
 // afterOtherName reports whether word i follows a capitalized word of the

@@ -93,6 +93,15 @@ func TestNames(t *testing.T) {
 			want: []string{"PERSON J. K. Rowling", "PERSON George W. Bush"},
 		},
 		{
+			text:    "The actor Denzel Washington and the writer Jack London met in Moscow.",
+			want:    []string{"PERSON Denzel Washington", "PERSON Jack London", "GPE Moscow"},
+			notWant: []string{"GPE Washington", "GPE London"},
+		},
+		{
+			text:    "Sampras won the U.S. Open before the London Marathon.",
+			notWant: []string{"GPE United States", "GPE London"},
+		},
+		{
 			text: "Eurostat said prices in Germany rose.",
 			want: []string{"ORG Eurostat", "GPE Germany"},
 		},
