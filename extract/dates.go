@@ -771,16 +771,26 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 	n, j, ok := a.numberAt(j)
 	if !ok {
 		if !past {
-			return a.compactCountAt(i)
+			return a.vagueCountAt(i)
 		}
 		return dateExpr{}, false
+	}
+	if a.key(j) == "-" {
+		j++ // "an eight-year war"
 	}
 	u, ok := unitWords[a.key(j)]
 	if !ok || u == "WE" {
 		return dateExpr{}, false
 	}
 	end := j + 1
-	if a.key(end) == "-" && a.key(end+1) == "old" {
+	switch {
+	case a.key(end) == "-" && (a.key(end+1) == "old" || a.key(end+1) == "earlier" || a.key(end+1) == "ago"),
+		a.key(end) == "old":
+		// Ages ("a 44-year-old", "37 years old") and year-earlier
+		// adjectives are no durations.
+		return dateExpr{}, false
+	case (a.key(i) == "a" || a.key(i) == "an") && i > 0 && a.rate(i-1) && !shiftWords[a.key(end)]:
+		// "358,000 a month", "four flights a week": a rate.
 		return dateExpr{}, false
 	}
 	e := dateExpr{start: start, end: end, typ: "DURATION", n: n, unit: u}
@@ -829,6 +839,26 @@ func namesDay(e dateExpr) bool {
 		return true
 	}
 	return false
+}
+
+// rate reports whether word k is an amount a following "a week" divides:
+// a number, or a plural noun ("flights").
+func (a *analysis) rate(k int) bool {
+	key := a.key(k)
+	return a.tags[k] == "CD" || a.tags[k] == "NNS" || (key != "" && key[len(key)-1] >= '0' && key[len(key)-1] <= '9') || key == "million" || key == "billion"
+}
+
+// vagueCountAt reads durations without a number: "for weeks", "within
+// months", "in recent years", "for centuries", and else "10-year".
+func (a *analysis) vagueCountAt(i int) (dateExpr, bool) {
+	j := i
+	if a.key(j) == "recent" {
+		j++
+	}
+	if u := unitWords[a.key(j)]; u != "" && u != "WE" && u != "Q" && strings.HasSuffix(a.key(j), "s") && (j > i || vagueContext[a.key(i-1)]) {
+		return dateExpr{start: i, end: j + 1, typ: "DURATION", n: -1, unit: u}, true
+	}
+	return a.compactCountAt(i)
 }
 
 // compactCountAt reads "10-year" and "two-year" (a duration adjective).
@@ -954,6 +984,9 @@ func (a *analysis) spelledYear(i int) (int, int, bool) {
 		}
 		if n, after, ok := a.numberAt(next); ok && n > 0 && n < 100 && a.key(next) != "a" {
 			return 2000 + n, after, true
+		}
+		if unitWords[a.key(i+2)] != "" {
+			return 0, i, false // "two thousand years"
 		}
 		return 2000, i + 2, true
 	}
@@ -1536,6 +1569,12 @@ func durationValue(n int, unit string) string {
 		return "PT" + num + "H"
 	case "MIN":
 		return "PT" + num + "M"
+	case "DE", "CE", "Q":
+		// Decades and centuries in years, quarters in months.
+		if n >= 0 {
+			return "P" + strconv.Itoa(n*map[string]int{"DE": 10, "CE": 100, "Q": 3}[unit]) + map[string]string{"DE": "Y", "CE": "Y", "Q": "M"}[unit]
+		}
+		return "PX" + map[string]string{"DE": "Y", "CE": "Y", "Q": "M"}[unit]
 	}
 	return "P" + num + unit
 }

@@ -133,3 +133,16 @@ var dayFollowers = map[string]bool{
 	"before": true, "after": true, "of": true, "when": true, "that": true, "he": true, "she": true,
 	"they": true, "it": true, "we": true, "i": true, "-": true,
 }
+
+// vagueContext are the words before a bare plural unit that make it a
+// duration: "for weeks", "within months", "over the years".
+var vagueContext = map[string]bool{
+	"for": true, "within": true, "in": true, "over": true, "after": true, "lasting": true,
+}
+
+// shiftWords after a count of units make it a point in time: "two years
+// ago", "five days earlier", "a week after May 3".
+var shiftWords = map[string]bool{
+	"ago": true, "earlier": true, "before": true, "later": true, "after": true, "previously": true,
+	"prior": true, "afterward": true, "afterwards": true, "from": true,
+}
