@@ -137,12 +137,21 @@ func (a *analysis) dates(ref reference, names []bool) ([]Date, *calDay) {
 	}
 	out := make([]Date, 0, len(exprs))
 	var anchor *calDay
+	var point calDay // the last year, month or day the text gave
 	quarter := ""
 	for k := range exprs {
 		e := &exprs[k]
 		v, day := a.resolve(e, ref, anchor)
 		if day != nil {
 			anchor = day
+		}
+		if e.kind == kindShift && e.anchored && point.y != 0 && (e.unit == "Y" || e.unit == "M" && point.m != 0) {
+			// "later that year", "the following month": counted from the
+			// period the text just gave, at its grain.
+			v = shiftPoint(point, e.n*e.rel, e.unit)
+		}
+		if p, ok := pointOf(v); ok {
+			point = p
 		}
 		if e.kind == kindQuarter && len(v) == 7 {
 			quarter = v
@@ -161,6 +170,30 @@ func (a *analysis) dates(ref reference, names []bool) ([]Date, *calDay) {
 		out = append(out, d)
 	}
 	return out, fromText
+}
+
+// pointOf reads a value of year, month or day grain.
+func pointOf(v string) (calDay, bool) {
+	var c calDay
+	if len(v) < 4 || !isDigits(v[:4]) {
+		return c, false
+	}
+	c.y, _ = strconv.Atoi(v[:4])
+	if len(v) >= 7 && v[4] == '-' && isDigits(v[5:7]) {
+		c.m, _ = strconv.Atoi(v[5:7])
+	}
+	if len(v) >= 10 && v[7] == '-' && isDigits(v[8:10]) {
+		c.d, _ = strconv.Atoi(v[8:10])
+	}
+	return c, len(v) == 4 || c.m != 0
+}
+
+// shiftPoint moves a year or month by n units of a year or month.
+func shiftPoint(p calDay, n int, unit string) string {
+	if unit == "Y" {
+		return strconv.Itoa(p.y + n)
+	}
+	return time.Date(p.y, time.Month(p.m), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0).Format("2006-01")
 }
 
 // textReference returns the first full date in the first three lines of
@@ -316,6 +349,8 @@ func modifiable(e dateExpr) bool {
 		return true
 	case kindRefDay, kindWeekday:
 		return e.part == ""
+	case kindShift:
+		return e.anchored && e.n == 0 // "later that year"
 	}
 	return false
 }
@@ -576,11 +611,12 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 	k := a.key(j)
 	switch {
 	case k == "same" || (k == "that" && !the):
+		// "that day", "the same day", "that year": the one the text gave.
 		u := unitWords[a.key(j+1)]
-		if u != "D" || strings.HasSuffix(a.key(j+1), "s") {
+		if (u != "D" && u != "M" && u != "Y") || strings.HasSuffix(a.key(j+1), "s") {
 			return dateExpr{}, false
 		}
-		e.kind, e.unit, e.end, e.anchored = kindShift, "D", j+2, true
+		e.kind, e.unit, e.end, e.anchored = kindShift, u, j+2, true
 		return e, true
 	case k == "weekend" && the:
 		e.unit, e.end = "WE", j+1

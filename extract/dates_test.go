@@ -69,6 +69,8 @@ var dateCases = []struct {
 	{"days earlier", "On April 28, following the installation of the checkpoint five days earlier, the activists left.", "2023-05-04", "five days earlier", "DATE", "2023-04-23"},
 	{"the next day", "The summit opened on March 3. The next day, the leaders signed a treaty.", "2023-05-04", "The next day", "DATE", "2023-03-04"},
 	{"a week after a date", "The vote came a week after May 3.", "2023-05-04", "a week after May 3", "DATE", "2023-05-10"},
+	{"that year", "He fled to Florida in June 1998 and returned to Cuba later that year.", "2000-01-28", "later that year", "DATE", "1998"},
+	{"the following month", "The board met in March. The following month, the company put itself up for sale.", "1989-10-27", "The following month", "DATE", "1989-04"},
 	{"anchored without a reference", "On April 28, following the installation five days earlier, the activists left.", "", "five days earlier", "DATE", "XXXX-04-23"},
 
 	// Quarters of earnings news.
