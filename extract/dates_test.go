@@ -222,3 +222,40 @@ func texts(ds []extract.Date) string {
 	}
 	return b.String()
 }
+
+// FuzzDates checks that any text yields dates whose spans are exact, in
+// order and not overlapping, with or without a reference date.
+func FuzzDates(f *testing.F) {
+	for _, s := range []string{
+		"On May 3, the ministers met. Five days earlier, on Monday, they spoke.",
+		"The third-quarter profit rose from a year ago; the 1990s; mid-1996; 4 a.m. Thursday.",
+		"May", "Sept.", "the next", "a week after", "nineteen", "two thousand and", "'",
+		"WASHINGTON, January 10, 2024\n\nLater that year, the following month.",
+	} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	x := extractor(f)
+	f.Fuzz(func(t *testing.T, text string, withDate bool) {
+		if extract.CheckText(text) != nil {
+			return
+		}
+		doc := extract.Document{Text: text}
+		if withDate {
+			doc.Date = "2023-05-04"
+		}
+		res, err := x.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runes := []rune(text)
+		for i, d := range res.Dates {
+			if d.Start < 0 || d.End > len(runes) || d.Start >= d.End || string(runes[d.Start:d.End]) != d.Text {
+				t.Fatalf("bad span %d:%d %q", d.Start, d.End, d.Text)
+			}
+			if i > 0 && d.Start < res.Dates[i-1].End {
+				t.Fatalf("dates overlap or are out of order: %s", texts(res.Dates))
+			}
+		}
+	})
+}

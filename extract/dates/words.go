@@ -1,4 +1,4 @@
-package extract
+package dates
 
 // The word lists date expressions are read with. They are closed classes of
 // English (months, weekdays, number words) and stay Go tables.
