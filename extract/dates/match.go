@@ -13,6 +13,9 @@ import (
 // dayNumber reads a day of the month: "3", "3rd", "21st".
 func (a *analysis) dayNumber(i int) (int, bool) {
 	k := a.key(i)
+	if n, ok := ordinalDays[k]; ok {
+		return n, true // "March eighth", as transcripts write it
+	}
 	k = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(k, "st"), "nd"), "rd"), "th")
 	if len(k) == 0 || len(k) > 2 || !isDigits(k) {
 		return 0, false
@@ -740,15 +743,14 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 	k := a.key(i)
 	e := dateExpr{start: i, end: i + 1, typ: "DATE", kind: kindFixed}
 	if v, ok := refWords[k]; ok {
-		if k == "now" && (a.key(i+1) == "-" || a.key(i+1) == "that") || k == "soon" && (a.key(i-1) == "as" || a.key(i+1) == "after") ||
-			k == "future" && (i+1 >= len(a.tags) || !strings.HasPrefix(a.tags[i+1], "NN")) {
-			// "future losses" is a time; "a peaceful future" is not.
+		if k == "now" && (a.key(i+1) == "-" || a.key(i+1) == "that") || k == "soon" && (a.key(i-1) == "as" || a.key(i+1) == "after") {
+			// "now-defunct", "now that", "as soon as", "soon after".
 			return dateExpr{}, false
 		}
 		e.value = v
 		return e, true
 	}
-	if (k == "these" && a.key(i+1) == "days") || (k == "the" && a.key(i+2) == "future" && (a.key(i+1) == "near" || a.key(i+1) == "foreseeable")) {
+	if (k == "these" && a.key(i+1) == "days") || (k == "the" && a.key(i+2) == "future" && a.key(i+1) == "near") {
 		e.end, e.value = i+2, "PRESENT_REF"
 		if k == "the" {
 			e.end, e.value = i+3, "FUTURE_REF"

@@ -83,7 +83,7 @@ var holidays = map[string][2]int{
 // present (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF).
 var refWords = map[string]string{
 	"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-	"recently": "PAST_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF",
+	"recently": "PAST_REF", "soon": "FUTURE_REF",
 }
 
 // setWords are adverbs and adjectives of frequency.
@@ -145,4 +145,13 @@ var vagueContext = map[string]bool{
 var shiftWords = map[string]bool{
 	"ago": true, "earlier": true, "before": true, "later": true, "after": true, "previously": true,
 	"prior": true, "afterward": true, "afterwards": true, "from": true,
+}
+
+// ordinalDays are days of the month written as words. "first" and
+// "second" are left out: after a month they are rarely days ("May first"
+// is, "March second quarter" is not).
+var ordinalDays = map[string]int{
+	"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+	"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+	"seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }
