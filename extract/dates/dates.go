@@ -176,7 +176,7 @@ func Find(t *Text, ref time.Time) (found []Found, textRef string) {
 	found = make([]Found, 0, len(exprs))
 	var anchor *calDay
 	var point calDay // the last year, month or day the text gave
-	quarter := ""
+	period := ""     // the last quarter or month the text gave
 	for k := range exprs {
 		e := &exprs[k]
 		v, day := a.resolve(e, r, anchor)
@@ -191,18 +191,27 @@ func Find(t *Text, ref time.Time) (found []Found, textRef string) {
 		if p, ok := pointOf(v); ok {
 			point = p
 		}
-		if e.kind == kindQuarter && len(v) == 7 {
-			quarter = v
-		}
-		if e.kind == kindShift && e.unit == "Y" && e.n > 0 && quarter != "" {
+		switch {
+		case e.kind == kindQuarter && len(v) == 7:
+			period = v
+		case e.kind == kindMonth || e.kind == kindMonthYear:
+			period = v
+		case e.kind == kindShift && e.unit == "Y" && e.n > 0 && len(period) == 7 && (period[5] == 'Q' || isSamePeriod(a, e)):
 			// Earnings news: "up from $1.12 a share a year ago" compares
-			// with the same quarter of the year before.
-			y, _ := strconv.Atoi(quarter[:4])
-			v = fmt.Sprintf("%04d%s", y+e.n*e.rel, quarter[4:])
+			// with the same quarter of the year before; "the same month a
+			// year ago" with the month the text gave.
+			y, _ := strconv.Atoi(period[:4])
+			v = fmt.Sprintf("%04d%s", y+e.n*e.rel, period[4:])
 		}
 		found = append(found, Found{Start: e.start, End: e.end, Type: e.typ, Value: v})
 	}
 	return found, textRef
+}
+
+// isSamePeriod reports whether e is "the same period/month ... a year
+// ago".
+func isSamePeriod(a *analysis, e *dateExpr) bool {
+	return a.key(e.start) == "the" && e.end-e.start >= 4
 }
 
 // pointOf reads a value of year, month or day grain.

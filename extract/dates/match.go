@@ -402,8 +402,17 @@ func (a *analysis) yearAgoAt(i int) (dateExpr, bool) {
 	j := i
 	if a.key(j) == "the" {
 		j++
-		if a.key(j) == "comparable" || a.key(j) == "same" {
+		if a.key(j) == "comparable" || a.key(j) == "same" || a.key(j) == "corresponding" {
 			j++
+			// "the same period last year", "the same month a year ago".
+			if u := a.key(j); u == "period" || u == "month" || u == "quarter" {
+				switch {
+				case a.key(j+1) == "last" && a.key(j+2) == "year":
+					return dateExpr{start: i, end: j + 3, typ: "DATE", kind: kindShift, n: 1, unit: "Y", rel: -1}, true
+				case a.key(j+1) == "a" && a.key(j+2) == "year" && (a.key(j+3) == "ago" || a.key(j+3) == "earlier"):
+					return dateExpr{start: i, end: j + 4, typ: "DATE", kind: kindShift, n: 1, unit: "Y", rel: -1}, true
+				}
+			}
 		}
 	}
 	if a.key(j) != "year" || a.key(j+1) != "-" || (a.key(j+2) != "earlier" && a.key(j+2) != "ago") {
