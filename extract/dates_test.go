@@ -26,6 +26,9 @@ var dateCases = []struct {
 	{"season of a year", "Her collection was released in spring of 2021.", "2023-05-04", "spring of 2021", "DATE", "2021-SP"},
 	{"spelled year", "The convictions were thrown out in nineteen ninety-six on a technicality.", "1998-01-15", "nineteen ninety-six", "DATE", "1996"},
 	{"mid year", "The group began to fall apart in mid-1996.", "1998-02-19", "mid-1996", "DATE", "1996"},
+	{"two-digit year", "The index is at its lowest level since '82.", "2008-10-27", "'82", "DATE", "1982"},
+	{"holiday on a weekday of its month", "The boy was found on Thanksgiving Day clinging to an inner tube.", "2000-01-07", "Thanksgiving Day", "DATE", "1999-11-25"},
+	{"holiday", "The shop will close on Christmas.", "2023-05-04", "Christmas", "DATE", "2023-12-25"},
 	{"ISO date", "The filing is dated 2023-04-30.", "2023-05-04", "2023-04-30", "DATE", "2023-04-30"},
 
 	// Month and day: the year from the tense.
@@ -129,6 +132,7 @@ var notDates = []struct{ name, text string }{
 	{"a peaceful future", "We remain committed to a peaceful future for the region."},
 	{"a quarter of", "A quarter of the villages were cut off."},
 	{"age", "A 44-year-old man was arrested."},
+	{"holiday as a modifier", "Christmas sales were strong."},
 }
 
 func TestNotDates(t *testing.T) {

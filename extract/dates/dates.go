@@ -386,8 +386,8 @@ func (a *analysis) periodWord(i int) (dateExpr, bool) {
 
 func (a *analysis) bareDateAt(i int) (dateExpr, bool) {
 	for _, f := range []func(int) (dateExpr, bool){
-		a.clockAt, a.calendarAt, a.weekdayAt, a.refDayAt, a.relativeUnitAt,
-		a.quarterAt, a.seasonAt, a.yearAgoAt, a.countAt, a.yearAt, a.fixedAt, a.setAt, a.holidayAt,
+		a.clockAt, a.calendarAt, a.weekdayAt, a.refDayAt, a.yearAgoAt, a.relativeUnitAt,
+		a.quarterAt, a.seasonAt, a.countAt, a.yearAt, a.fixedAt, a.setAt, a.holidayAt,
 	} {
 		if e, ok := f(i); ok {
 			return e, true

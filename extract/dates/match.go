@@ -636,6 +636,14 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 	case len(k) == 3 && isDigits(k[:2]) && k[1] == '0' && k[2] == 's' && (j > i):
 		e.kind, e.value, e.end = kindDecade, "19"+k[:1], j+1
 		return e, true
+	case len(k) == 3 && k[0] == '\'' && isDigits(k[1:]):
+		// "since '82": the last century for two digits past 30.
+		y, _ := strconv.Atoi(k[1:])
+		e.y, e.end = 2000+y, j+1
+		if y > 30 {
+			e.y -= 100
+		}
+		return e, true
 	}
 	return dateExpr{}, false
 }
@@ -820,8 +828,13 @@ func (a *analysis) holidayAt(i int) (dateExpr, bool) {
 			parts = append(parts, a.words[j].Key)
 		}
 		name := strings.ReplaceAll(strings.Join(parts, " "), " 's", "'s")
-		if md, ok := holidays[name]; ok {
+		if md, ok := holidays[name]; ok && (n > 1 || holidayIntroducers[a.key(i-1)]) {
+			// A one-word holiday is a date after "on", "since", "last"...,
+			// not in "Christmas sales".
 			e := dateExpr{start: i, end: i + n, typ: "DATE", kind: kindHoliday, m: md[0], d: md[1]}
+			if r, ok := relWord(a.key(i - 1)); ok && r != 0 {
+				e.start, e.rel, e.explicit = i-1, r, true // "last Thanksgiving"
+			}
 			return a.withYear(e, e.end, kindHoliday), true
 		}
 	}

@@ -143,6 +143,20 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 	t := a.tenseAround(e.start, e.end)
 	switch e.kind {
 	case kindMonthDay, kindHoliday:
+		if e.explicit {
+			t = tensePast
+			if e.rel > 0 {
+				t = tenseFuture
+			}
+		}
+		if e.d < 0 {
+			// A holiday on the nth weekday of its month.
+			if !ref.ok {
+				return "", nil
+			}
+			c := pickYear(ref, t, func(y int) time.Time { return nthWeekday(y, e.m, -e.d/10, -e.d%10) })
+			return c.String(), &c
+		}
 		c := calDay{0, e.m, e.d}
 		if ref.ok {
 			c = pickYear(ref, t, func(y int) time.Time { return calDay{y, e.m, e.d}.time() })
@@ -490,4 +504,15 @@ func seasonYear(ref time.Time, s string, rel int, explicit bool, t tense) int {
 		return y + 1
 	}
 	return y
+}
+
+// nthWeekday is the nth ISO weekday wd of a month: Thanksgiving is the
+// fourth Thursday (4, 4) of November.
+func nthWeekday(y, m, n, wd int) time.Time {
+	first := time.Date(y, time.Month(m), 1, 12, 0, 0, 0, time.UTC)
+	cur := int(first.Weekday())
+	if cur == 0 {
+		cur = 7
+	}
+	return first.AddDate(0, 0, (wd-cur+7)%7+7*(n-1))
 }

@@ -72,8 +72,10 @@ var dayParts = map[string]string{
 	"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
 }
 
-// holidays with a fixed month and day.
+// holidays with a fixed month and day; a negative day -nw is the nth
+// weekday w of the month (-44: the fourth Thursday).
 var holidays = map[string][2]int{
+	"thanksgiving": {11, -44}, "thanksgiving day": {11, -44}, "labor day": {9, -11},
 	"christmas": {12, 25}, "christmas day": {12, 25}, "christmas eve": {12, 24},
 	"new year's day": {1, 1}, "new year's eve": {12, 31}, "independence day": {7, 4},
 	"valentine's day": {2, 14}, "halloween": {10, 31}, "bastille day": {7, 14},
@@ -154,4 +156,11 @@ var ordinalDays = map[string]int{
 	"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 	"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
 	"seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
+// holidayIntroducers are the words before a one-word holiday name
+// ("Christmas", "Halloween") that make it a date.
+var holidayIntroducers = map[string]bool{
+	"on": true, "at": true, "before": true, "after": true, "since": true, "until": true, "till": true,
+	"by": true, "over": true, "last": true, "this": true, "next": true, "from": true,
 }
