@@ -57,7 +57,7 @@ const (
 	kindQuarter                   // quarter q (0: the latest whole one), year given or from rel/tense
 	kindHalf                      // half q of year y
 	kindWeekday                   // weekday wd, from rel or tense
-	kindHoliday                   // a fixed holiday m-d, year from the tense
+	kindHoliday                   // a holiday m-d (d < 0: nth weekday), year from the tense
 	kindRefDay                    // n days from the reference date (today, yesterday)
 	kindRefUnit                   // this/last/next week, month, year, quarter, weekend
 	kindShift                     // n units before or after the anchor or the reference
@@ -98,6 +98,9 @@ type calDay struct {
 	y, m, d int
 }
 
+// time is the day at noon; a day of unknown year is placed in 2001, a
+// common year, so that "five days earlier" still counts back across a
+// month.
 func (c calDay) time() time.Time {
 	y := c.y
 	if y == 0 {
@@ -106,6 +109,7 @@ func (c calDay) time() time.Time {
 	return time.Date(y, time.Month(c.m), c.d, 12, 0, 0, 0, time.UTC)
 }
 
+// dayOf is the day of t, its year dropped unless keepYear.
 func dayOf(t time.Time, keepYear bool) calDay {
 	c := calDay{t.Year(), int(t.Month()), t.Day()}
 	if !keepYear {
@@ -114,6 +118,7 @@ func dayOf(t time.Time, keepYear bool) calDay {
 	return c
 }
 
+// String is the TIMEX3 value: 2023-05-03, or XXXX-05-03.
 func (c calDay) String() string {
 	if c.y == 0 {
 		return fmt.Sprintf("XXXX-%02d-%02d", c.m, c.d)
