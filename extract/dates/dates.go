@@ -219,7 +219,8 @@ func isSamePeriod(a *analysis, e *dateExpr) bool {
 	return a.key(e.start) == "the" && e.end-e.start >= 4
 }
 
-// pointOf reads a value of year, month or day grain.
+// pointOf reads the year, and the month and day where it has them, of a
+// value (2023, 2023-05, 2023-05-03, 2023-Q3, 2023-W18).
 func pointOf(v string) (calDay, bool) {
 	var c calDay
 	if len(v) < 4 || !isDigits(v[:4]) {
@@ -232,7 +233,7 @@ func pointOf(v string) (calDay, bool) {
 	if len(v) >= 10 && v[7] == '-' && isDigits(v[8:10]) {
 		c.d, _ = strconv.Atoi(v[8:10])
 	}
-	return c, len(v) == 4 || c.m != 0
+	return c, len(v) == 4 || v[4] == '-'
 }
 
 // shiftPoint moves a year or month by n units of a year or month.

@@ -256,6 +256,16 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 		// "for the day", "end the day": the day the text speaks of.
 		e.kind, e.unit, e.end, e.anchored = kindShift, "D", j+1, true
 		return e, true
+	case the && (k == "full" || k == "entire" || k == "whole") && a.key(j+1) == "year",
+		k == "year" && the && yearContext[a.key(i-1)] && !dayFollowers[a.key(j+1)] && !shiftWords[a.key(j+1)] &&
+			a.key(j+1) != "ended" && a.key(j+1) != "ending":
+		// "for the year": the reference year; "the full year": the year
+		// the text speaks of.
+		e.unit, e.end = "Y", j+1
+		if k != "year" {
+			e.kind, e.anchored, e.end = kindShift, true, j+2
+		}
+		return e, true
 	}
 	r, ok := relWord(k)
 	if k == "following" && the {
@@ -625,6 +635,16 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 		}
 	}
 	k := a.key(j)
+	if d, ok := decadeWords[k]; ok && j > i {
+		// "the nineties"
+		e.kind, e.value, e.end = kindDecade, "19"+strconv.Itoa(d), j+1
+		return e, true
+	}
+	if c, ok := a.dayNumber(j); ok && j+1 < len(a.words) && a.key(j+1) == "century" && a.key(j) != strconv.Itoa(c) {
+		// "the 20th century": its first two digits.
+		e.kind, e.value, e.end = kindDecade, fmt.Sprintf("%02d", c-1), j+2
+		return e, true
+	}
 	if a.key(j) == "'" || a.key(j) == "’" {
 		j++
 		k = a.key(j)

@@ -164,3 +164,13 @@ var holidayIntroducers = map[string]bool{
 	"on": true, "at": true, "before": true, "after": true, "since": true, "until": true, "till": true,
 	"by": true, "over": true, "last": true, "this": true, "next": true, "from": true,
 }
+
+// yearContext are the words before "the year" that make it the current one
+// ("for the year", "earlier in the year").
+var yearContext = map[string]bool{"for": true, "in": true, "during": true, "through": true, "throughout": true}
+
+// decadeWords are the decades of the last century written as words.
+var decadeWords = map[string]int{
+	"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+	"nineties": 9,
+}
