@@ -40,6 +40,7 @@ var dateCases = []struct {
 	{"ordinal day", "Patel said on May 3rd that talks went well.", "2023-05-04", "May 3rd", "DATE", "2023-05-03"},
 	{"future month-day", "The ministers will meet again on June 1.", "2023-05-04", "June 1", "DATE", "2023-06-01"},
 	{"future month-day early in the year", "The ministers will meet again on January 10.", "2023-05-04", "January 10", "DATE", "2024-01-10"},
+	{"present of a scheduled event", "The G20 summit opens on Nov. 15.", "2023-05-04", "Nov. 15", "DATE", "2023-11-15"},
 	{"scheduled", "Several days of negotiations are scheduled to end on May 4.", "2023-05-04", "May 4", "DATE", "2023-05-04"},
 	{"payable", "The board declared a dividend, payable Dec. 7.", "1989-10-27", "Dec. 7", "DATE", "1989-12-07"},
 	{"second day of a list", "The summit will be held on April 24 and 25.", "1999-02-10", "25", "DATE", "1999-04-25"},

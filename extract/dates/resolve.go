@@ -282,9 +282,17 @@ func withPart(v, part string) string {
 
 // pickYear chooses the year of a date given without one: the latest such
 // date not after the reference for a past-tense clause, the earliest not
-// before it for a future one, and the nearest otherwise.
+// before it for a future one, and the nearest otherwise. In the present
+// tense news speaks of what is scheduled ("the summit opens on Nov. 15"),
+// so a date more than a month back is taken as next year's.
 func pickYear(ref reference, t tense, at func(y int) time.Time) calDay {
 	y0 := ref.t.Year()
+	if t == tensePresent {
+		t = tenseFuture
+		if c := at(y0); !c.After(ref.t) && c.After(ref.t.AddDate(0, 0, -pastSlack)) {
+			return dayOf(c, true)
+		}
+	}
 	var best time.Time
 	switch t {
 	case tensePast:
