@@ -45,6 +45,12 @@ var nameConnectors = map[string]bool{
 	"bin": true, "ibn": true, "al": true, "el": true, "y": true, "zu": true, "ter": true,
 }
 
+// legalForms end a company's name.
+var legalForms = map[string]bool{
+	"inc": true, "inc.": true, "llc": true, "ltd": true, "ltd.": true, "corp.": true, "plc": true,
+	"gmbh": true, "spa": true, "s.p.a.": true, "n.v.": true, "s.a.": true, "llp": true, "pjsc": true,
+}
+
 // connectorNeedsHead lists the connectors allowed only in the name of an
 // organization or a place ("Ministry of Foreign Affairs", "Gulf of Aden").
 var connectorNeedsHead = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true}
@@ -339,8 +345,8 @@ func (a *analysis) runEnd(i int, covered, taken []bool) int {
 	n := len(a.words)
 	end := i
 	for j := i; j < n; {
-		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2 || taken[j]) {
-			break
+		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2 || taken[j] || legalForms[a.words[j-1].Key]) {
+			break // a legal form ends a company's name: "Chrysler LLC Jim Press"
 		}
 		if a.isNameWord(j) || (covered[j] && !a.capsLine[j]) {
 			j++
@@ -356,8 +362,10 @@ func (a *analysis) runEnd(i int, covered, taken []bool) int {
 		}
 		// A connector or hyphen continues the run only if a name word
 		// follows it.
+		// A month or weekday after it is a date: "the Office on June 5".
 		if (nameConnectors[a.words[j].Key] || a.words[j].Hyphen) && j+1 < n && a.words[j+1].Break == 0 &&
-			(a.isNameWord(j+1) || (nameConnectors[a.words[j+1].Key] && j+2 < n && a.isNameWord(j+2))) {
+			(a.isNameWord(j+1) && (a.words[j].Hyphen || !a.x.rules.NotNames[a.words[j+1].Key]) ||
+				(nameConnectors[a.words[j+1].Key] && j+2 < n && a.isNameWord(j+2))) {
 			j++
 			continue
 		}
