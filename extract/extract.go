@@ -154,6 +154,7 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 			r.Locations = append(r.Locations, e)
 		}
 	}
+	r.Quotes = x.quotes(a, r.Actors, r.Locations)
 	return r, nil
 }
 
