@@ -27,8 +27,9 @@ type quote struct {
 	title bool
 	// first and last are the words inside the marks.
 	first, last int
-	// attribution
-	attributed     bool
+	// attribution; direct: the cue stands right before or after the quote
+	// ("…," she said / he said: "…"); inherited: taken from another quote
+	attributed, direct, inherited bool
 	speakerFrom    int // first word of the speaker phrase, or -1
 	speakerTo      int
 	cueFrom, cueTo int
@@ -261,8 +262,9 @@ func (x *Extractor) quotes(a *analysis, actors, locations []Entity) []Quote {
 			continue
 		}
 		q.title = c.isTitle(q)
-		if !q.title {
-			c.attribute(q)
+		if !q.title && c.attribute(q) {
+			q.direct = q.cueFrom > q.last && q.cueFrom-q.last <= 8 && min(q.cueFrom, q.speakerFrom)-q.last <= 4 ||
+				q.cueTo <= q.first && (q.first-q.cueTo <= 4 || c.introduced(q))
 		}
 	}
 	c.inherit()
@@ -291,8 +293,15 @@ func (x *Extractor) quotes(a *analysis, actors, locations []Entity) []Quote {
 // a scare quote or a name.
 func (c *quoteContext) keep(k int) bool {
 	q := c.qs[k]
-	if q.attributed {
+	switch {
+	case q.inherited:
+		return c.standsAlone(q)
+	case q.direct:
 		return true
+	case q.attributed:
+		// A name or a word or two inside a reporting clause is a title or
+		// a scare quote.
+		return !c.nameLike(q)
 	}
 	if q.runsOpen && !q.reopens && !(k+1 < len(c.qs) && c.qs[k+1].reopens) {
 		return false
@@ -300,19 +309,59 @@ func (c *quoteContext) keep(k int) bool {
 	return q.last-q.first+1 >= 8 && c.standsAlone(q)
 }
 
+// introduced reports whether a comma or colon introduces q ("told the
+// agency simply, “…”").
+func (c *quoteContext) introduced(q *quote) bool {
+	i := q.first - 1
+	for i >= 0 && c.at[i] == c.at[q.first] {
+		i--
+	}
+	return i >= 0 && c.paraOf[i] == q.para && (c.a.words[i].Key == "," || c.a.words[i].Key == ":")
+}
+
+// nameLike reports whether a quote reads as a name or a label: a word or
+// two, or a short phrase in title case ("Meet the Press").
+func (c *quoteContext) nameLike(q *quote) bool {
+	n, caps := 0, true
+	for i := q.first; i <= q.last; i++ {
+		w := c.a.words[i].Text
+		r := firstLetter(w)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		n++
+		if (n == 1 || utf8.RuneCountInString(w) >= 4) && !unicode.IsUpper(r) {
+			caps = false
+		}
+	}
+	return n <= 2 || caps && n <= 7
+}
+
 // standsAlone reports whether a quote is a sentence of its own: nothing but
 // punctuation between it and the sentence or paragraph around it.
 func (c *quoteContext) standsAlone(q *quote) bool {
 	a := c.a
-	if q.first > 0 && c.paraOf[q.first-1] == q.para && c.at[q.first-1] < 0 && !isBoundary(a.words[q.first-1].Key) && a.words[q.first-1].Key != ":" {
+	if q.first > 0 && c.paraOf[q.first-1] == q.para && c.at[q.first-1] < 0 && !c.boundary(q.first-1) && a.words[q.first-1].Key != ":" {
 		return false
 	}
 	return true
 }
 
-func isBoundary(key string) bool {
-	switch key {
-	case ".", "!", "?", ";":
+// boundary reports whether word i ends a sentence (or a clause, ";"). A
+// period after an initial ("J. Gerald Hebert") or before a comma or a
+// closing parenthesis ("(D-Pa.),") ends none.
+func (c *quoteContext) boundary(i int) bool {
+	ws := c.a.words
+	switch ws[i].Key {
+	case "!", "?", ";":
+		return true
+	case ".":
+		if i > 0 && ws[i-1].End == ws[i].Start && utf8.RuneCountInString(ws[i-1].Text) == 1 && unicode.IsUpper(firstLetter(ws[i-1].Text)) {
+			return false
+		}
+		if i+1 < len(ws) && (ws[i+1].Key == "," || ws[i+1].Key == ")") {
+			return false
+		}
 		return true
 	}
 	return false
@@ -361,7 +410,7 @@ func (c *quoteContext) after(q *quote, crossQuotes bool) []int {
 		return nil
 	}
 	for i := q.last + 1; i < len(c.a.words) && len(ws) < 60; i++ {
-		if c.paraOf[i] != q.para || isBoundary(c.a.words[i].Key) {
+		if c.paraOf[i] != q.para || c.boundary(i) {
 			break
 		}
 		if k := c.at[i]; k >= 0 {
@@ -397,7 +446,7 @@ func (c *quoteContext) before(q *quote) []int {
 			}
 			continue
 		}
-		if isBoundary(c.a.words[i].Key) {
+		if c.boundary(i) {
 			break
 		}
 		if !isMarkWord(c.a.words[i].Text) {
@@ -435,10 +484,10 @@ func (c *quoteContext) according(ws []int, j int) bool {
 }
 
 // attribute finds the speaker and cue of q in its own sentence.
-func (c *quoteContext) attribute(q *quote) {
+func (c *quoteContext) attribute(q *quote) bool {
 	aw := c.after(q, false)
 	if c.attributeAfter(q, aw) {
-		return
+		return true
 	}
 	bw := c.before(q)
 	// "… “…”, according to X": the stated source wins over the verbs of
@@ -447,12 +496,12 @@ func (c *quoteContext) attribute(q *quote) {
 		for j := range ws {
 			if c.according(ws, j) {
 				if c.setForward(q, ws, j+2, ws[j], ws[j+1]+1) {
-					return
+					return true
 				}
 			}
 		}
 	}
-	c.attributeBefore(q, bw)
+	return c.attributeBefore(q, bw)
 }
 
 func (c *quoteContext) set(q *quote, from, to, cueFrom, cueTo int) bool {
@@ -511,7 +560,9 @@ func (c *quoteContext) attributeAfter(q *quote, aw []int) bool {
 		return c.setForward(q, aw, j+1, aw[j], aw[j]+1)
 	}
 	for v := j + 1; v < len(aw) && v <= j+14; v++ {
-		if !c.reporting(aw[v]) {
+		// "…," Viguerie notes: a verb the tagger took for a noun.
+		last := v+1 == len(aw) || a.words[aw[v+1]].Key == ","
+		if !c.reporting(aw[v]) && !(last && a.x.rules.ReportingVerbs[a.words[aw[v]].Key]) {
 			if c.finiteVerb(aw[v]) && !c.auxiliary(aw[v]) {
 				return false
 			}
@@ -604,6 +655,8 @@ func (c *quoteContext) nounPhraseWord(i int) bool {
 		return false
 	case "of", "from", "for", "at", "and", "&", "'s", "-", "in", "with", "on":
 		return true
+	case ".":
+		return !c.boundary(i)
 	}
 	if c.at[i] >= 0 {
 		return false
@@ -771,7 +824,7 @@ func (c *quoteContext) sameParagraphSource(k int) *quote {
 }
 
 func copyAttribution(q, src *quote) {
-	q.attributed = true
+	q.attributed, q.inherited = true, true
 	q.speakerFrom, q.speakerTo, q.cueFrom, q.cueTo = src.speakerFrom, src.speakerTo, src.cueFrom, src.cueTo
 }
 
