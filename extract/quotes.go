@@ -30,9 +30,9 @@ type quote struct {
 	// attribution; direct: the cue stands right before or after the quote
 	// ("…," she said / he said: "…"); inherited: taken from another quote
 	attributed, direct, inherited bool
-	speakerFrom    int // first word of the speaker phrase, or -1
-	speakerTo      int
-	cueFrom, cueTo int
+	speakerFrom                   int // first word of the speaker phrase, or -1
+	speakerTo                     int
+	cueFrom, cueTo                int
 }
 
 // paragraphs returns the byte ranges of the text's paragraphs: a blank line
