@@ -264,7 +264,7 @@ func (x *Extractor) quotes(a *analysis, actors, locations []Entity) []Quote {
 		q.title = c.isTitle(q)
 		if !q.title && c.attribute(q) {
 			q.direct = q.cueFrom > q.last && q.cueFrom-q.last <= 8 && min(q.cueFrom, q.speakerFrom)-q.last <= 4 ||
-				q.cueTo <= q.first && (q.first-q.cueTo <= 4 || c.introduced(q))
+				q.cueTo <= q.first && (c.introduced(q) || c.objectOnly(q.cueTo, q.first))
 		}
 	}
 	c.inherit()
@@ -319,8 +319,23 @@ func (c *quoteContext) introduced(q *quote) bool {
 	return i >= 0 && c.paraOf[i] == q.para && (c.a.words[i].Key == "," || c.a.words[i].Key == ":")
 }
 
-// nameLike reports whether a quote reads as a name or a label: a word or
-// two, or a short phrase in title case ("Meet the Press").
+// objectOnly reports whether the words [from, to) between a reporting
+// verb and a quote are at most a short object ("told reporters “…”"), not
+// a prepositional phrase ("said on “Meet the Press”").
+func (c *quoteContext) objectOnly(from, to int) bool {
+	if to-from > 4 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if c.at[i] < 0 && (c.a.tags[i] == "IN" || c.a.tags[i] == "TO") {
+			return false
+		}
+	}
+	return true
+}
+
+// nameLike reports whether a quote reads as a name or a label: a word
+// alone, or a short phrase in title case ("Meet the Press").
 func (c *quoteContext) nameLike(q *quote) bool {
 	n, caps := 0, true
 	for i := q.first; i <= q.last; i++ {
@@ -334,7 +349,7 @@ func (c *quoteContext) nameLike(q *quote) bool {
 			caps = false
 		}
 	}
-	return n <= 2 || caps && n <= 7
+	return n <= 1 || caps && n <= 7
 }
 
 // standsAlone reports whether a quote is a sentence of its own: nothing but
@@ -501,7 +516,7 @@ func (c *quoteContext) attribute(q *quote) bool {
 			}
 		}
 	}
-	return c.attributeBefore(q, bw)
+	return c.attributeBefore(q, bw) || c.attributeColon(q, bw)
 }
 
 func (c *quoteContext) set(q *quote, from, to, cueFrom, cueTo int) bool {
@@ -721,39 +736,72 @@ func (c *quoteContext) attributeBefore(q *quote, bw []int) bool {
 				continue
 			}
 		}
-		to := v
-		m := j
-		for m > 0 && bw[m-1] == to-1 && (c.auxiliary(to-1) || strings.HasPrefix(a.tags[to-1], "RB")) {
-			to--
-			m--
-		}
-		// "X, a doctor, said": the name before the appositive.
-		if m > 0 && a.words[to-1].Key == "," {
-			for k := m - 2; k >= 0 && k >= m-20; k-- {
-				if a.words[bw[k]].Key == "," {
-					to, m = bw[k], k
-					break
-				}
-			}
-		}
-		from := to
-		for m > 0 && bw[m-1] == from-1 && c.nounPhraseWord(from-1) && a.words[from-1].Key != "and" {
-			from--
-			m--
-		}
-		for from < to {
-			k := a.words[from].Key
-			if k == "of" || k == "from" || k == "for" || k == "at" || k == "in" || k == "with" || k == "on" || k == "-" || k == "'s" {
-				from++
-				continue
-			}
-			break
-		}
+		from, to := c.subjectBefore(bw, j)
 		if from < to && !strings.HasPrefix(a.tags[from], "VB") {
 			return c.set(q, from, to, i, i+1)
 		}
 	}
 	return false
+}
+
+// subjectBefore returns the words [from, to) of the noun phrase that is the
+// subject of the verb bw[j]: before its adverbs and auxiliaries ("has
+// also said") and before an appositive ("X, a doctor, said").
+func (c *quoteContext) subjectBefore(bw []int, j int) (from, to int) {
+	a := c.a
+	to = bw[j]
+	m := j
+	for m > 0 && bw[m-1] == to-1 && (c.auxiliary(to-1) || strings.HasPrefix(a.tags[to-1], "RB")) {
+		to--
+		m--
+	}
+	if m > 0 && a.words[to-1].Key == "," {
+		for k := m - 2; k >= 0 && k >= m-20; k-- {
+			if a.words[bw[k]].Key == "," {
+				to, m = bw[k], k
+				break
+			}
+		}
+	}
+	from = to
+	for m > 0 && bw[m-1] == from-1 && c.nounPhraseWord(from-1) && a.words[from-1].Key != "and" {
+		from--
+		m--
+	}
+	for from < to {
+		switch a.words[from].Key {
+		case "of", "from", "for", "at", "in", "with", "on", "-", "'s":
+			from++
+			continue
+		}
+		break
+	}
+	return from, to
+}
+
+// attributeColon reads a quote a colon introduces without a reporting verb
+// ("Trump issued a statement:", "Clinton: “…”"): the speaker is the
+// subject of the clause before the colon. bw ends with the colon.
+func (c *quoteContext) attributeColon(q *quote, bw []int) bool {
+	a := c.a
+	n := len(bw)
+	if n < 2 || a.words[bw[n-1]].Key != ":" {
+		return false
+	}
+	for j := 0; j < n-1; j++ {
+		if c.finiteVerb(bw[j]) && !c.auxiliary(bw[j]) {
+			from, to := c.subjectBefore(bw, j)
+			if from < to && !strings.HasPrefix(a.tags[from], "VB") {
+				return c.set(q, from, to, bw[j], bw[j]+1)
+			}
+			return false
+		}
+	}
+	from, to := c.subjectBefore(bw, n-1)
+	if to-from > 6 {
+		return false
+	}
+	return c.set(q, from, to, bw[n-1], bw[n-1]+1)
 }
 
 // inherit gives quotes without an attribution of their own the one of the
@@ -776,7 +824,8 @@ func (c *quoteContext) inherit() {
 		// Opens its paragraph: a paragraph ending in "X said:" introduces
 		// it; otherwise a quote of the paragraph before continues.
 		if q.first > 0 && c.a.words[q.first-1].Key == ":" && c.paraOf[q.first-1] == q.para-1 {
-			if c.attributeBefore(q, c.before(&quote{first: q.first - 1, para: q.para - 1})) {
+			bw := c.before(&quote{first: q.first - 1, para: q.para - 1})
+			if c.attributeBefore(q, bw) || c.attributeColon(q, append(bw, q.first-1)) {
 				continue
 			}
 		}
@@ -789,6 +838,13 @@ func (c *quoteContext) inherit() {
 				copyAttribution(q, p)
 				break
 			}
+		}
+	}
+	// A quote left open at a paragraph's end whose speaker is named only
+	// in the paragraph that continues it.
+	for k := len(qs) - 2; k >= 0; k-- {
+		if q, next := qs[k], qs[k+1]; !q.attributed && q.runsOpen && next.reopens && next.attributed {
+			copyAttribution(q, next)
 		}
 	}
 }
