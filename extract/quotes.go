@@ -962,7 +962,7 @@ func (r *speakerResolver) resolve(q *quote, phrase string) *string {
 		// ("the spokesperson"), else the last person with that title.
 		if prev, ok := r.heads[head]; ok {
 			id = prev
-		} else {
+		} else if id = r.lastDescribed(q.speakerFrom, head); id == nil {
 			id = r.lastTitled(sp.Start, head)
 		}
 	}
@@ -997,6 +997,50 @@ func (r *speakerResolver) lastBefore(pos int, typ string) *string {
 		}
 	}
 	return id
+}
+
+// lastDescribed finds the last use of the word head before word i that
+// says whom it describes: "spokesperson Vedant Patel", "a spokesperson for
+// the State Department", "State Department spokesperson".
+func (r *speakerResolver) lastDescribed(i int, head string) *string {
+	a := r.a
+	for k := i - 1; k >= 0; k-- {
+		if a.words[k].Key != head {
+			continue
+		}
+		next := k + 1
+		if next < len(a.words) {
+			switch a.words[next].Key {
+			case "for", "from", "of", "at", "with":
+				next++
+				if next < len(a.words) && a.words[next].Key == "the" {
+					next++
+				}
+			}
+		}
+		if next < len(a.words) {
+			if m := r.mentionAt(a.span(next, next+1).Start, true); m != nil && m.actor {
+				return &m.e.ID
+			}
+		}
+		if m := r.mentionAt(a.span(k, k+1).Start, false); m != nil && m.actor {
+			return &m.e.ID
+		}
+		return nil
+	}
+	return nil
+}
+
+// mentionAt returns the mention that starts (or, with !starts, ends just
+// before) code point pos.
+func (r *speakerResolver) mentionAt(pos int, starts bool) *entityMention {
+	for k := range r.mentions {
+		m := &r.mentions[k]
+		if starts && m.start == pos || !starts && m.end <= pos && m.end >= pos-1 {
+			return m
+		}
+	}
+	return nil
 }
 
 // lastTitled returns the last person mentioned before pos whose title has
