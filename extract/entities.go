@@ -30,6 +30,8 @@ var corporateSuffixes = map[string]bool{
 func (a *analysis) entities(x *Extractor) []Entity {
 	ms := x.candidates(a)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	ms = x.markTeams(a, ms)
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	x.attach(a, ms)
 	x.linkAcronyms(a, ms)
 	builders := x.group(a, ms)
@@ -423,7 +425,8 @@ func (a *analysis) bestName(b *entityBuilder) string {
 			best = m
 		}
 	}
-	return a.text[a.words[best.start].Start:a.words[best.end-1].End]
+	// A name broken over two lines is named with one space.
+	return strings.Join(strings.Fields(a.text[a.words[best.start].Start:a.words[best.end-1].End]), " ")
 }
 
 func fromGazetteer(g gazetteer.Attributes) Attributes {

@@ -59,6 +59,13 @@ type File struct {
 	// SourceDocuments are the things a statement is issued in ("statement",
 	// "readout"): in "a statement from X" the speaker is X.
 	SourceDocuments []string `yaml:"source_documents"`
+	// WorkWords name kinds of creative work; the capitalized words right
+	// after one are a title ("the novel Beloved", "her collection Journey
+	// to Tatev"), not an actor or a place.
+	WorkWords []string `yaml:"work_words"`
+	// FieldWords end the name of a field of study ("Near Eastern Studies",
+	// "Political Science"): such a name alone is neither actor nor place.
+	FieldWords []string `yaml:"field_words"`
 }
 
 // Set is the merged content of rule files, ready for use. It is immutable
@@ -78,6 +85,8 @@ type Set struct {
 	TitleCues      map[string]bool
 	// SourceDocuments: see File.SourceDocuments.
 	SourceDocuments map[string]bool
+	WorkWords       map[string]bool
+	FieldWords      map[string]bool
 }
 
 // Load reads the built-in rule files (unless noBuiltin) and then each path,
@@ -172,6 +181,8 @@ func Parse(name string, data []byte) (File, error) {
 	check("reporting_verbs", yamlfile.Field(root, "reporting_verbs"), f.ReportingVerbs)
 	check("title_cues", yamlfile.Field(root, "title_cues"), f.TitleCues)
 	check("source_documents", yamlfile.Field(root, "source_documents"), f.SourceDocuments)
+	check("work_words", yamlfile.Field(root, "work_words"), f.WorkWords)
+	check("field_words", yamlfile.Field(root, "field_words"), f.FieldWords)
 	if node := yamlfile.Field(root, "place_words"); node != nil {
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			k := node.Content[i]
@@ -201,6 +212,8 @@ func compile(files []File) *Set {
 		ReportingVerbs:  map[string]bool{},
 		TitleCues:       map[string]bool{},
 		SourceDocuments: map[string]bool{},
+		WorkWords:       map[string]bool{},
+		FieldWords:      map[string]bool{},
 	}
 	seenTitle := map[string]bool{}
 	for _, f := range files {
@@ -221,6 +234,8 @@ func compile(files []File) *Set {
 		addAll(s.ReportingVerbs, f.ReportingVerbs)
 		addAll(s.TitleCues, f.TitleCues)
 		addAll(s.SourceDocuments, f.SourceDocuments)
+		addAll(s.WorkWords, f.WorkWords)
+		addAll(s.FieldWords, f.FieldWords)
 		for typ, words := range f.PlaceWords {
 			for _, w := range words {
 				s.PlaceWords[key(w)] = typ

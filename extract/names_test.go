@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var testExtractor = sync.OnceValues(func() (*Extractor, error) { return New(Options{}) })
+
+// entityNames extracts text and lists its entities as "TYPE Name".
+func entityNames(t *testing.T, text string) []string {
+	t.Helper()
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Extract(context.Background(), Document{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range append(r.Actors, r.Locations...) {
+		out = append(out, e.Type+" "+e.Name)
+	}
+	return out
+}
+
+func TestNames(t *testing.T) {
+	tests := []struct {
+		text    string
+		want    []string // entities that must be there
+		notWant []string // entities that must not
+	}{
+		{
+			text:    "In Washington Armenian Foreign Minister Ararat Mirzoyan spoke to reporters.",
+			want:    []string{"GPE Washington", "PERSON Ararat Mirzoyan"},
+			notWant: []string{"PERSON Washington Armenian Foreign Minister Ararat Mirzoyan", "PERSON Armenian Foreign Minister Ararat Mirzoyan"},
+		},
+		{
+			text:    "Her first poetry collection Journey to Tatev was released with Girls on Key Press in 2020.",
+			want:    []string{"ORG Girls on Key Press"},
+			notWant: []string{"PERSON Journey", "PERSON Tatev", "GPE Tatev"},
+		},
+		{
+			text:    "The novel War and Peace was read aloud by Maria Petrova in Moscow.",
+			want:    []string{"PERSON Maria Petrova", "GPE Moscow"},
+			notWant: []string{"ORG War and Peace", "PERSON War", "ORG Peace"},
+		},
+		{
+			text:    "She is pursuing degrees in journalism and Near Eastern Studies at New York University.",
+			want:    []string{"ORG New York University"},
+			notWant: []string{"PERSON Near Eastern Studies", "ORG Near Eastern Studies"},
+		},
+		{
+			text: "Karen Holt directs the Center for Near Eastern Studies in Chicago.",
+			want: []string{"PERSON Karen Holt", "ORG Center for Near Eastern Studies", "GPE Chicago"},
+		},
+		{
+			text:    "Apple Chief Executive Officer Tom Smith said the A380 order landed at 1600 UTC.",
+			want:    []string{"ORG Apple", "PERSON Tom Smith"},
+			notWant: []string{"PERSON Chief Executive Officer Tom Smith", "PERSON A380", "ORG UTC"},
+		},
+		{
+			text:    "Deputy Foreign Minister Mher Grigoryan met Secretary of the Security Council Armen Grigoryan.",
+			want:    []string{"PERSON Mher Grigoryan", "PERSON Armen Grigoryan"},
+			notWant: []string{"PERSON Mher"},
+		},
+		{
+			text:    "The New York-based group and the Kurdistan Democratic Party met at New York University.",
+			want:    []string{"ORG Kurdistan Democratic Party", "ORG New York University"},
+			notWant: []string{"GPE New", "GPE New York City", "LOC Kurdistan"},
+		},
+		{
+			text:    "Muslims and Arabs gathered in Cairo.",
+			want:    []string{"GPE Cairo"},
+			notWant: []string{"PERSON Muslims", "ORG Muslims", "PERSON Arabs", "GPE Arabs"},
+		},
+		{
+			text:    "Results on Saturday:\nWigan 42 Bradford Bulls 36\nFalkirk 3 1 1 1 1 1 4\nAustralia 2 England 1\nTiger Woods 70 69 71\nThe team flew home to Wigan.",
+			want:    []string{"ORG Wigan", "ORG Falkirk", "GPE Australia", "GPE England", "PERSON Tiger Woods"},
+			notWant: []string{"ORG England", "ORG Australia", "ORG Tiger Woods"},
+		},
+		{
+			text:    "Chicago 2,000 people marched on Friday in Chicago.",
+			want:    []string{"GPE Chicago"},
+			notWant: []string{"ORG Chicago"},
+		},
+		{
+			text: "The book by J. K. Rowling sold well, George W. Bush said.",
+			want: []string{"PERSON J. K. Rowling", "PERSON George W. Bush"},
+		},
+		{
+			text:    "The actor Denzel Washington and the writer Jack London met in Moscow.",
+			want:    []string{"PERSON Denzel Washington", "PERSON Jack London", "GPE Moscow"},
+			notWant: []string{"GPE Washington", "GPE London"},
+		},
+		{
+			text:    "Sampras won the U.S. Open before the London Marathon.",
+			notWant: []string{"GPE United States", "GPE London"},
+		},
+		{
+			text: "Eurostat said prices in Germany rose.",
+			want: []string{"ORG Eurostat", "GPE Germany"},
+		},
+		{
+			text: "The analyst Henrik\nVollmer said Vollmer had seen it before.",
+			want: []string{"PERSON Henrik Vollmer"},
+		},
+	}
+	for _, tt := range tests {
+		got := entityNames(t, tt.text)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q:\n missing %q\n got %s", tt.text, w, strings.Join(got, "; "))
+			}
+		}
+		for _, w := range tt.notWant {
+			if slices.Contains(got, w) {
+				t.Errorf("%q:\n unexpected %q\n got %s", tt.text, w, strings.Join(got, "; "))
+			}
+		}
+	}
+}
