@@ -173,6 +173,7 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 		d, from := fromText.String(), ReferenceFromText
 		r.ReferenceDate, r.ReferenceDateFrom = &d, &from
 	}
+	r.Quotes = x.quotes(a, r.Actors, r.Locations)
 	return r, nil
 }
 
