@@ -154,6 +154,8 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 			r.Locations = append(r.Locations, e)
 		}
 	}
+	// Meetings come last: they refer to the actors, locations and dates.
+	r.Meetings = x.meetings(a, &r)
 	return r, nil
 }
 
