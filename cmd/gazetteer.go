@@ -29,7 +29,7 @@ gazetteer. Exit code 0 when all is well, 2 otherwise.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			var layers [][]gazetteer.Entry
 			if len(args) == 0 {
-				b, err := gazetteer.Builtin()
+				b, err := gazetteer.ParseBuiltin()
 				if err != nil {
 					return usageError(err)
 				}

@@ -423,7 +423,8 @@ func (a *analysis) bestName(b *entityBuilder) string {
 			best = m
 		}
 	}
-	return a.text[a.words[best.start].Start:a.words[best.end-1].End]
+	// A name broken over two lines is named with one space.
+	return strings.Join(strings.Fields(a.text[a.words[best.start].Start:a.words[best.end-1].End]), " ")
 }
 
 func fromGazetteer(g gazetteer.Attributes) Attributes {

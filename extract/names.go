@@ -138,11 +138,62 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 			i++
 			continue
 		}
+		if end := x.workTitleEnd(a, i); end > i {
+			i = end
+			continue
+		}
 		end := a.runEnd(i, covered, taken)
+		if end < n && a.words[end].Piece && a.words[end].Break == 0 && a.lowerSibling(end) {
+			// The run is the start of a compound modifier: "New
+			// York-based", like "Paris-based", names no entity here.
+			i = end + 1
+			continue
+		}
 		out = append(out, x.splitRun(a, i, end, covered)...)
 		i = end
 	}
-	return out
+	// A place inside an organization's name ("New York University") is
+	// part of that name, not a mention of its own.
+	return dropOverlaps(out)
+}
+
+// titleWords are the lower-case words a work's title may hold between its
+// capitalized ones ("Journey to Tatev", "War and Peace").
+var titleWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "to": true, "in": true,
+	"on": true, "for": true, "with": true, "from": true, "at": true, "by": true,
+}
+
+// workTitleEnd returns the end of the title of a creative work that starts
+// at word i, right after a noun naming the kind of work ("the novel
+// Beloved", "her collection Journey to Tatev", "a report titled “Hope”"),
+// or i when no title starts there.
+func (x *Extractor) workTitleEnd(a *analysis, i int) int {
+	p := i - 1
+	if p >= 0 && isOpeningQuote(a.words[p].Text) {
+		p--
+	}
+	if p < 0 || a.sentenceStart[i] || !x.rules.WorkWords[a.words[p].Key] || a.words[p].Text != a.words[p].Key {
+		return i
+	}
+	if t := a.tags[p]; t != "NN" && t != "NNS" && t != "VBN" && t != "VBD" {
+		return i // "to play Arsenal": a verb, not a kind of work
+	}
+	n := len(a.words)
+	end := i
+	for j := i; j < n && j-i < 12; j++ {
+		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2) {
+			break
+		}
+		if a.isNameWord(j) {
+			end = j + 1
+			continue
+		}
+		if !titleWords[a.words[j].Key] || j+1 >= n || !a.isNameWord(j+1) {
+			break
+		}
+	}
+	return end
 }
 
 // parenthesizedNames finds names that give another name in parentheses
@@ -329,7 +380,11 @@ func (x *Extractor) mergeSegments(a *analysis, segs []runPart) []runPart {
 			next := segs[k+1]
 			joinable := (s.kind == segTitle) ||
 				(s.kind == segGazetteer && s.match.Entry.Type != gazetteer.Person && s.match.Kind != gazetteer.KindQualified)
-			if joinable && next.kind == segPlain && next.start == s.end && x.allHeadWords(a, next.start, next.start+1) {
+			// A place before a name ending in an organization word
+			// names the organization: "Kurdistan Democratic Party".
+			placeOrg := s.kind == segGazetteer && !gazetteer.IsActorType(s.match.Entry.Type) &&
+				next.end-next.start <= 3 && x.rules.OrgWords[a.words[next.end-1].Key]
+			if joinable && next.kind == segPlain && next.start == s.end && (placeOrg || x.allHeadWords(a, next.start, next.start+1)) {
 				out = append(out, runPart{start: s.start, end: next.end, kind: segPlain})
 				k++
 				continue
@@ -456,6 +511,9 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 	if single && k > 0 && segs[k-1].kind == segGazetteer && segs[k-1].end == i && a.modelLabel(i) == "" {
 		return nil // a word after a known name, as in "the Artsakh War"
 	}
+	if !single && x.rules.FieldWords[last] && !x.hasOrgHead(a, i, j) {
+		return nil // a field of study: "a degree in Near Eastern Studies"
+	}
 	afterTitle := k > 0 && segs[k-1].kind == segTitle && segs[k-1].end == i && segs[k].start == i
 	switch {
 	case x.rules.OrgWords[last] || x.hasOrgHead(a, i, j) || !single && x.rules.OrgWords[first] && x.rules.PlaceWords[last] == "":
@@ -488,6 +546,9 @@ func (x *Extractor) notSingleName(a *analysis, i int) bool {
 		return true
 	}
 	if base, ok := strings.CutSuffix(w.Text, "s"); ok {
+		if x.rules.NotNames[strings.ToLower(base)] {
+			return true // "Muslims", "Arabs"
+		}
 		for _, m := range x.gaz.Lookup(base) {
 			if m.Kind == gazetteer.KindDemonym {
 				return true

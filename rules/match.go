@@ -424,5 +424,3 @@ func builtinMacros() (map[string]macro, error) {
 	}
 	return out, nil
 }
-
-

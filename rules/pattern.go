@@ -42,16 +42,16 @@ type RuleSpec struct {
 // Element is one pattern element: one token, one whole entity or date span,
 // a group of elements, or a macro. Token tests combine (all must hold).
 type Element struct {
-	Text   string `yaml:"text"`   // the word exactly as written
-	Lower  string `yaml:"lower"`  // the word in lower case
-	In     Words  `yaml:"in"`     // one of these words, in lower case
-	Regex  string `yaml:"regex"`  // a regular expression matching the whole word
-	Tag    string `yaml:"tag"`    // a regular expression matching the whole POS tag
-	Not    bool   `yaml:"not"`    // the token tests must fail (the element still takes one token)
-	Entity Words  `yaml:"entity"` // a whole entity span of one of these types (ANY: any type)
-	Date   bool   `yaml:"date"`   // a whole date span
-	Macro  string `yaml:"macro"`  // the elements of a macro
-	Group  []Element `yaml:"group"` // a sequence of elements, for operators and captures
+	Text   string    `yaml:"text"`   // the word exactly as written
+	Lower  string    `yaml:"lower"`  // the word in lower case
+	In     Words     `yaml:"in"`     // one of these words, in lower case
+	Regex  string    `yaml:"regex"`  // a regular expression matching the whole word
+	Tag    string    `yaml:"tag"`    // a regular expression matching the whole POS tag
+	Not    bool      `yaml:"not"`    // the token tests must fail (the element still takes one token)
+	Entity Words     `yaml:"entity"` // a whole entity span of one of these types (ANY: any type)
+	Date   bool      `yaml:"date"`   // a whole date span
+	Macro  string    `yaml:"macro"`  // the elements of a macro
+	Group  []Element `yaml:"group"`  // a sequence of elements, for operators and captures
 	OneOf  []Element `yaml:"one_of"` // one of these elements (the longest match overall wins)
 	// Op repeats the element: "?" (optional), "*" (any number), "+" (one or more).
 	Op string `yaml:"op"`

@@ -54,6 +54,13 @@ type File struct {
 	// PlaceContext are prepositions after which a bare name is most likely
 	// a place ("in", "near").
 	PlaceContext []string `yaml:"place_context"`
+	// WorkWords name kinds of creative work; the capitalized words right
+	// after one are a title ("the novel Beloved", "her collection Journey
+	// to Tatev"), not an actor or a place.
+	WorkWords []string `yaml:"work_words"`
+	// FieldWords end the name of a field of study ("Near Eastern Studies",
+	// "Political Science"): such a name alone is neither actor nor place.
+	FieldWords []string `yaml:"field_words"`
 	// Macros are named sequences of pattern elements that rules use with
 	// "macro: NAME".
 	Macros map[string][]Element `yaml:"macros"`
@@ -77,6 +84,8 @@ type Set struct {
 	EventWords     map[string]bool
 	PersonContext  map[string]bool
 	PlaceContext   map[string]bool
+	WorkWords      map[string]bool
+	FieldWords     map[string]bool
 	// Rules are the pattern rules, built-in first; a user's rule with the id
 	// of an earlier one replaces it.
 	Rules []*Rule
@@ -200,6 +209,8 @@ func parse(name string, data []byte) (File, error) {
 	check("event_words", yamlfile.Field(root, "event_words"), f.EventWords)
 	check("person_context", yamlfile.Field(root, "person_context"), f.PersonContext)
 	check("place_context", yamlfile.Field(root, "place_context"), f.PlaceContext)
+	check("work_words", yamlfile.Field(root, "work_words"), f.WorkWords)
+	check("field_words", yamlfile.Field(root, "field_words"), f.FieldWords)
 	if node := yamlfile.Field(root, "place_words"); node != nil {
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			k := node.Content[i]
@@ -229,6 +240,8 @@ func compile(files []File) *Set {
 		EventWords:     map[string]bool{},
 		PersonContext:  map[string]bool{},
 		PlaceContext:   map[string]bool{},
+		WorkWords:      map[string]bool{},
+		FieldWords:     map[string]bool{},
 	}
 	seenTitle := map[string]bool{}
 	for _, f := range files {
@@ -246,6 +259,8 @@ func compile(files []File) *Set {
 		addAll(s.EventWords, f.EventWords)
 		addAll(s.PersonContext, f.PersonContext)
 		addAll(s.PlaceContext, f.PlaceContext)
+		addAll(s.WorkWords, f.WorkWords)
+		addAll(s.FieldWords, f.FieldWords)
 		for typ, words := range f.PlaceWords {
 			for _, w := range words {
 				s.PlaceWords[key(w)] = typ

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var testExtractor = sync.OnceValues(func() (*Extractor, error) { return New(Options{}) })
+
+// entityNames extracts text and lists its entities as "TYPE Name".
+func entityNames(t *testing.T, text string) []string {
+	t.Helper()
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Extract(context.Background(), Document{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range append(r.Actors, r.Locations...) {
+		out = append(out, e.Type+" "+e.Name)
+	}
+	return out
+}
+
+func TestNames(t *testing.T) {
+	tests := []struct {
+		text    string
+		want    []string // entities that must be there
+		notWant []string // entities that must not
+	}{
+		{
+			text:    "In Washington Armenian Foreign Minister Ararat Mirzoyan spoke to reporters.",
+			want:    []string{"GPE Washington", "PERSON Ararat Mirzoyan"},
+			notWant: []string{"PERSON Washington Armenian Foreign Minister Ararat Mirzoyan", "PERSON Armenian Foreign Minister Ararat Mirzoyan"},
+		},
+		{
+			text:    "Her first poetry collection Journey to Tatev was released with Girls on Key Press in 2020.",
+			want:    []string{"ORG Girls on Key Press"},
+			notWant: []string{"PERSON Journey", "PERSON Tatev", "GPE Tatev"},
+		},
+		{
+			text:    "The novel War and Peace was read aloud by Maria Petrova in Moscow.",
+			want:    []string{"PERSON Maria Petrova", "GPE Moscow"},
+			notWant: []string{"ORG War and Peace", "PERSON War", "ORG Peace"},
+		},
+		{
+			text:    "She is pursuing degrees in journalism and Near Eastern Studies at New York University.",
+			want:    []string{"ORG New York University"},
+			notWant: []string{"PERSON Near Eastern Studies", "ORG Near Eastern Studies"},
+		},
+		{
+			text: "Karen Holt directs the Center for Near Eastern Studies in Chicago.",
+			want: []string{"PERSON Karen Holt", "ORG Center for Near Eastern Studies", "GPE Chicago"},
+		},
+		{
+			text: "Eurostat said prices in Germany rose.",
+			want: []string{"ORG Eurostat", "GPE Germany"},
+		},
+		{
+			text: "The analyst Henrik\nVollmer said Vollmer had seen it before.",
+			want: []string{"PERSON Henrik Vollmer"},
+		},
+	}
+	for _, tt := range tests {
+		got := entityNames(t, tt.text)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q:\n missing %q\n got %s", tt.text, w, strings.Join(got, "; "))
+			}
+		}
+		for _, w := range tt.notWant {
+			if slices.Contains(got, w) {
+				t.Errorf("%q:\n unexpected %q\n got %s", tt.text, w, strings.Join(got, "; "))
+			}
+		}
+	}
+}
