@@ -316,7 +316,7 @@ func (f *meetingFinder) unitAt(i int) *unit {
 	return nil
 }
 
-var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+var groupNumbers = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 
 // leaderTitles are the titles "the leaders" refers to.
 var leaderTitles = []string{"president", "prime minister", "chancellor", "premier", "king", "leader", "emir"}
@@ -329,7 +329,7 @@ func (f *meetingFinder) describe(words []int, sentence int) []string {
 	limit := 0
 	for _, i := range words {
 		k := f.a.words[i].Key
-		if n, ok := numberWords[k]; ok {
+		if n, ok := groupNumbers[k]; ok {
 			limit = n
 			continue
 		}
@@ -420,7 +420,7 @@ var notTheDate = map[string]bool{
 func (f *meetingFinder) dateOf(m rules.Match, sentence int) *Date {
 	for _, c := range m.Captured("date") {
 		for _, d := range f.dates {
-			if d.start == c.Start && d.end == c.End {
+			if d.start == c.Start && d.end == c.End && calendarDate(d.date) {
 				return d.date
 			}
 		}
@@ -429,7 +429,7 @@ func (f *meetingFinder) dateOf(m rules.Match, sentence int) *Date {
 	var best *Date
 	bestDist := 1 << 30
 	for _, d := range f.dates {
-		if d.start < s[0] || d.end > s[1] || d.date.Type != "DATE" || d.start > 0 && notTheDate[f.a.words[d.start-1].Key] {
+		if d.start < s[0] || d.end > s[1] || !calendarDate(d.date) || d.start > 0 && notTheDate[f.a.words[d.start-1].Key] {
 			continue
 		}
 		dist := d.start - m.End
@@ -454,12 +454,22 @@ func (f *meetingFinder) dateOf(m rules.Match, sentence int) *Date {
 		}
 		start := f.a.sentences[k][0]
 		for _, d := range f.dates {
-			if d.date.Type == "DATE" && d.start >= start && d.start <= start+1 {
+			if calendarDate(d.date) && d.start >= start && d.start <= start+1 {
 				return d.date
 			}
 		}
 	}
 	return nil
+}
+
+// calendarDate reports whether d is a date on the calendar, at any grain
+// ("2023-05-03", "2023-W18", "XXXX-05-03"), rather than "the past".
+func calendarDate(d *Date) bool {
+	if d.Type != "DATE" || d.Value == nil || *d.Value == "" {
+		return false
+	}
+	c := (*d.Value)[0]
+	return c >= '0' && c <= '9' || c == 'X'
 }
 
 // current reports whether a meeting date is close enough to the reference
