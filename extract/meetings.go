@@ -246,7 +246,14 @@ func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 		if mt.Location != nil {
 			mt.Participants = slices.DeleteFunc(mt.Participants, func(id string) bool { return id == *mt.Location && mt.Kind == rules.KindVisit })
 		}
-		if len(mt.Participants) >= 2 || mt.Kind == rules.KindVisit && len(mt.Participants) == 1 && mt.Location != nil {
+		least := m.Rule.MinParticipants
+		if least == 0 {
+			least = 2
+			if mt.Kind == rules.KindVisit && mt.Location != nil {
+				least = 1
+			}
+		}
+		if len(mt.Participants) >= least {
 			kept = append(kept, mt)
 		}
 	}
@@ -286,8 +293,12 @@ func (f *meetingFinder) parties(c rules.Capture, sentence int) []string {
 		switch {
 		case head != nil:
 			ids = appendNew(ids, head.entity.ID)
+		case len(conjunct) == 1 && pronouns[f.a.words[conjunct[0]].Key] != nil:
+			if u := f.antecedent(conjunct[0], pronouns[f.a.words[conjunct[0]].Key]); u != nil {
+				ids = appendNew(ids, u.entity.ID)
+			}
 		case len(conjunct) > 0:
-			ids = appendNew(ids, f.describe(conjunct, sentence)...)
+			ids = appendNew(ids, f.describe(conjunct)...)
 		}
 		conjunct, head = nil, nil
 	}
@@ -308,6 +319,32 @@ func (f *meetingFinder) parties(c rules.Capture, sentence int) []string {
 	return ids
 }
 
+// pronouns are the pronouns a participant may be, with the types of
+// entity each can stand for.
+var pronouns = map[string][]string{
+	"he": {gazetteer.Person}, "she": {gazetteer.Person}, "him": {gazetteer.Person},
+	"it": {gazetteer.Org, gazetteer.GPE},
+}
+
+// antecedent is the entity a pronoun at word i stands for: the last one of
+// the right type named before it, in its sentence or the two before.
+func (f *meetingFinder) antecedent(i int, types []string) *unit {
+	from := f.a.sentences[max(f.a.sentenceOf[i]-2, 0)][0]
+	for k := len(f.units) - 1; k >= 0; k-- {
+		u := &f.units[k]
+		if u.end > i {
+			continue
+		}
+		if u.start < from {
+			break
+		}
+		if slices.Contains(types, u.entity.Type) {
+			return u
+		}
+	}
+	return nil
+}
+
 func (f *meetingFinder) unitAt(i int) *unit {
 	k := sort.Search(len(f.units), func(k int) bool { return f.units[k].start >= i })
 	if k < len(f.units) && f.units[k].start == i {
@@ -322,9 +359,9 @@ var groupNumbers = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "b
 var leaderTitles = []string{"president", "prime minister", "chancellor", "premier", "king", "leader", "emir"}
 
 // describe resolves a plural description ("the foreign ministers", "the two
-// leaders", "the two countries") to the entities named before sentence it
+// leaders", "the two countries") to the entities named before it that it
 // fits, the most recently mentioned first when a number limits them.
-func (f *meetingFinder) describe(words []int, sentence int) []string {
+func (f *meetingFinder) describe(words []int) []string {
 	var mods []string
 	limit := 0
 	for _, i := range words {
@@ -359,7 +396,7 @@ func (f *meetingFinder) describe(words []int, sentence int) []string {
 		}
 		return e.Type == gazetteer.Person && title != "" && strings.Contains(title, phrase)
 	}
-	before := f.a.sentences[sentence][0]
+	before := words[0]
 	type candidate struct {
 		id   string
 		last int

@@ -15,6 +15,7 @@ type Rule struct {
 	Kind            string
 	Priority        int
 	EachCounterpart bool
+	MinParticipants int
 	// Spec is the rule as written, with its examples.
 	Spec RuleSpec
 	// File is the rule file the rule came from.
@@ -192,7 +193,7 @@ func compileRules(files []File, builtinMacros map[string]macro) ([]*Rule, error)
 	for _, f := range files {
 		for _, spec := range f.Rules {
 			r := &Rule{ID: spec.ID, Kind: spec.Kind, Priority: spec.Priority, EachCounterpart: spec.EachCounterpart,
-				Spec: spec, File: f.name}
+				MinParticipants: spec.MinParticipants, Spec: spec, File: f.name}
 			r.pattern = c.compile(f.name, spec.Pattern, nil)
 			if k, ok := index[r.ID]; ok {
 				rules[k] = r

@@ -27,6 +27,9 @@ type RuleSpec struct {
 	// EachCounterpart makes one meeting per counterpart, each with the
 	// participants: "X held phone calls with Y and Z" is two calls.
 	EachCounterpart bool `yaml:"each_counterpart"`
+	// MinParticipants is the fewest participants a meeting of this rule
+	// needs; 0 means the default, two (one for a visit to a place).
+	MinParticipants int `yaml:"min_participants"`
 	// Doc says what the rule is for.
 	Doc string `yaml:"doc"`
 	// Pattern is the sequence of elements a match consists of.
