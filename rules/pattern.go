@@ -286,7 +286,7 @@ func (c *checker) checkElements(els []Element) {
 			if expr == "" {
 				continue
 			}
-			if _, err := regexp.Compile("^(?:" + expr + ")$"); err != nil {
+			if _, err := regexp.Compile(expr); err != nil {
 				c.at(keyNode(e.node, key), "%s: %v", key, err)
 			}
 		}
