@@ -17,18 +17,51 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/readout/readout/extract"
 )
 
-type extractFlags struct {
+// setupFlags are the flags extract and eval share: what the extractor is
+// built from, the reference date and the parallelism.
+type setupFlags struct {
 	date       string
-	format     string
-	input      string
 	gazetteers []string
 	rules      []string
 	noBuiltin  bool
 	jobs       int
+}
+
+func (f *setupFlags) add(fl *pflag.FlagSet) {
+	fl.StringVar(&f.date, "date", "", "reference (publication) date `YYYY-MM-DD` for relative dates")
+	fl.StringArrayVar(&f.gazetteers, "gazetteer", nil, "extra gazetteer `file or folder`, merged over the built-in one (repeatable)")
+	fl.StringArrayVar(&f.rules, "rules", nil, "extra rule `file or folder`, merged over the built-in ones (repeatable)")
+	fl.BoolVar(&f.noBuiltin, "no-builtin", false, "use only the gazetteer and rule files given")
+	fl.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "documents processed in parallel")
+}
+
+// extractor checks the flags and builds the extractor, once per process;
+// its workers share it.
+func (f *setupFlags) extractor() (*extract.Extractor, error) {
+	if f.date != "" {
+		if _, err := time.Parse("2006-01-02", f.date); err != nil {
+			return nil, usageError(fmt.Errorf("--date %q: use the form YYYY-MM-DD", f.date))
+		}
+	}
+	if f.jobs < 1 {
+		return nil, usageError(fmt.Errorf("--jobs %d: give at least 1", f.jobs))
+	}
+	x, err := extract.New(extract.Options{GazetteerPaths: f.gazetteers, RulePaths: f.rules, NoBuiltin: f.noBuiltin})
+	if err != nil {
+		return nil, usageError(err)
+	}
+	return x, nil
+}
+
+type extractFlags struct {
+	setupFlags
+	format string
+	input  string
 }
 
 func newExtractCmd() *cobra.Command {
@@ -59,13 +92,9 @@ stderr; the exit code is then 1. Bad flags, gazetteer or rule files exit 2.`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&f.date, "date", "", "reference (publication) date `YYYY-MM-DD` for relative dates")
+	f.setupFlags.add(fl)
 	fl.StringVar(&f.format, "format", "", "output format: json (one indented object) or jsonl (one line per document); default: json for one input, jsonl for several")
 	fl.StringVar(&f.input, "input", "text", "input format: text, or jsonl records {\"id\", \"text\", \"date\"}")
-	fl.StringArrayVar(&f.gazetteers, "gazetteer", nil, "extra gazetteer `file or folder`, merged over the built-in one (repeatable)")
-	fl.StringArrayVar(&f.rules, "rules", nil, "extra rule `file or folder`, merged over the built-in ones (repeatable)")
-	fl.BoolVar(&f.noBuiltin, "no-builtin", false, "use only the gazetteer and rule files given")
-	fl.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "documents processed in parallel")
 	return c
 }
 
@@ -76,23 +105,15 @@ type task struct {
 }
 
 func runExtract(c *cobra.Command, f extractFlags, args []string) error {
-	if f.date != "" {
-		if _, err := time.Parse("2006-01-02", f.date); err != nil {
-			return usageError(fmt.Errorf("--date %q: use the form YYYY-MM-DD", f.date))
-		}
-	}
 	if f.format != "" && f.format != "json" && f.format != "jsonl" {
 		return usageError(fmt.Errorf("--format %q: use json or jsonl", f.format))
 	}
 	if f.input != "text" && f.input != "jsonl" {
 		return usageError(fmt.Errorf("--input %q: use text or jsonl", f.input))
 	}
-	if f.jobs < 1 {
-		return usageError(fmt.Errorf("--jobs %d: give at least 1", f.jobs))
-	}
-	x, err := extract.New(extract.Options{GazetteerPaths: f.gazetteers, RulePaths: f.rules, NoBuiltin: f.noBuiltin})
+	x, err := f.extractor()
 	if err != nil {
-		return usageError(err)
+		return err
 	}
 	if len(args) == 0 {
 		args = []string{"-"}

@@ -74,7 +74,7 @@ organizations), locations, dates, dated meetings and quotes in it.
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError(fmt.Errorf("%w (see '%s --help')", err, c.CommandPath()))
 	})
-	root.AddCommand(newExtractCmd(), newGazetteerCmd(), newRulesCmd(), newVersionCmd())
+	root.AddCommand(newExtractCmd(), newEvalCmd(), newGazetteerCmd(), newRulesCmd(), newVersionCmd())
 	return root
 }
 

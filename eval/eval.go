@@ -54,7 +54,9 @@ func CoarseType(t string) string {
 type Count struct {
 	// TP counts matches, FP predicted items without a match, FN gold items
 	// without a match.
-	TP, FP, FN int
+	TP int `json:"tp"`
+	FP int `json:"fp"`
+	FN int `json:"fn"`
 }
 
 // Add adds o's counts to c.
@@ -336,9 +338,12 @@ func keys(ms []Mention) (map[sectionKey]bool, map[typeKey]bool, map[span][]Menti
 // ScoreEntities scores the entities of one section at entity level.
 //
 // A predicted entity and a gold entity can be paired when they share at
-// least one mention span exactly (same start and end). Pairs are made one
-// to one, greedily: the candidate pairs with the most shared spans first;
-// on a tie, the one whose gold entity's first mention comes earlier, then
+// least one mention span exactly (same start and end), have the same id,
+// or share a name variant (a name or mention text, compared without case,
+// a leading "the" or a possessive). Pairs are made one to one, greedily:
+// the candidate pairs with the most shared spans first, then those with the
+// same id, then those with more shared names; on a tie, the one whose gold
+// entity's first mention comes earlier, then
 // whose predicted entity's first mention comes earlier, then the earlier
 // entities in list order. Each paired entity is a true positive, each
 // predicted entity left unpaired a false positive (missing from the returned
@@ -349,28 +354,36 @@ func keys(ms []Mention) (map[sectionKey]bool, map[typeKey]bool, map[span][]Menti
 // merged into one pair with one of them and charge the other as a false
 // negative, while the mention-level score sees no error in either case.
 // Mention boundaries must be exact: a prediction "Ford" for gold "Ford Motor
-// Co." shares no span.
+// Co." shares no span (but pairs by name when the gold entity has a
+// mention "Ford" elsewhere).
 func ScoreEntities(gold, pred []extract.Entity) (c Count, missed, extra []extract.Entity) {
 	type candidate struct {
 		g, p   int
 		shared int
+		sameID bool
+		names  int
 	}
-	gspans := make([]map[span]bool, len(gold))
+	gspans, gnames := make([]map[span]bool, len(gold)), make([]map[string]bool, len(gold))
 	for i, e := range gold {
-		gspans[i] = spanSet(e)
+		gspans[i], gnames[i] = spanSet(e), nameSet(e)
 	}
 	var cands []candidate
 	for j, e := range pred {
-		ps := spanSet(e)
-		for i := range gold {
-			n := 0
+		ps, pn := spanSet(e), nameSet(e)
+		for i, g := range gold {
+			k := candidate{g: i, p: j, sameID: e.ID != "" && e.ID == g.ID}
 			for sp := range ps {
 				if gspans[i][sp] {
-					n++
+					k.shared++
 				}
 			}
-			if n > 0 {
-				cands = append(cands, candidate{g: i, p: j, shared: n})
+			for n := range pn {
+				if gnames[i][n] {
+					k.names++
+				}
+			}
+			if k.shared > 0 || k.sameID || k.names > 0 {
+				cands = append(cands, k)
 			}
 		}
 	}
@@ -378,6 +391,12 @@ func ScoreEntities(gold, pred []extract.Entity) (c Count, missed, extra []extrac
 		x, y := cands[a], cands[b]
 		if x.shared != y.shared {
 			return x.shared > y.shared
+		}
+		if x.sameID != y.sameID {
+			return x.sameID
+		}
+		if x.names != y.names {
+			return x.names > y.names
 		}
 		if fx, fy := firstStart(gold[x.g]), firstStart(gold[y.g]); fx != fy {
 			return fx < fy
@@ -419,6 +438,25 @@ func spanSet(e extract.Entity) map[span]bool {
 		s[span{m.Start, m.End}] = true
 	}
 	return s
+}
+
+// nameSet holds an entity's name and mention texts, folded by normName.
+func nameSet(e extract.Entity) map[string]bool {
+	s := map[string]bool{}
+	for _, n := range append([]string{e.Name}, spanTexts(e.Mentions)...) {
+		if n := normName(n); n != "" {
+			s[n] = true
+		}
+	}
+	return s
+}
+
+func spanTexts(spans []extract.Span) []string {
+	texts := make([]string, len(spans))
+	for i, sp := range spans {
+		texts[i] = sp.Text
+	}
+	return texts
 }
 
 // firstStart is where an entity is first mentioned; an entity without

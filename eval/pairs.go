@@ -16,20 +16,32 @@ import (
 // NAME.txt.
 const GoldSuffix = ".gold.json"
 
-// Pair is a text and the golden file that describes it.
+// Pair is a text and the golden file that describes it, or a JSON Lines
+// file of records with gold attached.
 type Pair struct {
-	// Text is the path of NAME.txt.
+	// Text is the path of NAME.txt, or of the JSON Lines file.
 	Text string
-	// Gold is the path of NAME.gold.json.
+	// Gold is the path of NAME.gold.json; empty for a JSON Lines file.
 	Gold string
 }
 
-// FindPairs finds NAME.txt + NAME.gold.json pairs in the given files and
-// folders; folders are walked recursively, hidden entries skipped. A folder
-// contributes every text that has a golden file beside it; a file named
+// FindPairs finds NAME.txt + NAME.gold.json pairs and JSON Lines files
+// (NAME.jsonl) in the given files and folders; folders are walked
+// recursively, hidden entries skipped. A folder contributes every text that
+// has a golden file beside it and every JSON Lines file; a file named
 // explicitly (either half of a pair) must have its other half. The pairs come
 // sorted by text path, each once.
 func FindPairs(paths ...string) ([]Pair, error) {
+	return findPairs(false, paths)
+}
+
+// FindPairsToUpdate is FindPairs for writing golden files: a NAME.txt named
+// explicitly may lack its golden file.
+func FindPairsToUpdate(paths ...string) ([]Pair, error) {
+	return findPairs(true, paths)
+}
+
+func findPairs(newGold bool, paths []string) ([]Pair, error) {
 	seen := map[string]bool{}
 	var pairs []Pair
 	add := func(p Pair) {
@@ -44,7 +56,7 @@ func FindPairs(paths ...string) ([]Pair, error) {
 			return nil, err
 		}
 		if !info.IsDir() {
-			p, err := pairOf(root)
+			p, err := pairOf(root, newGold)
 			if err != nil {
 				return nil, err
 			}
@@ -60,6 +72,9 @@ func FindPairs(paths ...string) ([]Pair, error) {
 					return filepath.SkipDir
 				}
 				return nil
+			}
+			if !d.IsDir() && strings.HasSuffix(path, ".jsonl") {
+				add(Pair{Text: path})
 			}
 			if d.IsDir() || !strings.HasSuffix(path, ".txt") {
 				return nil
@@ -78,10 +93,13 @@ func FindPairs(paths ...string) ([]Pair, error) {
 	return pairs, nil
 }
 
-// pairOf completes a pair from one of its files.
-func pairOf(path string) (Pair, error) {
+// pairOf completes a pair from one of its files; with newGold the golden
+// file of a text may be missing.
+func pairOf(path string, newGold bool) (Pair, error) {
 	var p Pair
 	switch {
+	case strings.HasSuffix(path, ".jsonl"):
+		return Pair{Text: path}, nil
 	case strings.HasSuffix(path, GoldSuffix):
 		p = Pair{Text: strings.TrimSuffix(path, GoldSuffix) + ".txt", Gold: path}
 	case strings.HasSuffix(path, ".txt"):
@@ -90,7 +108,7 @@ func pairOf(path string) (Pair, error) {
 		return Pair{}, fmt.Errorf("%s: not a NAME.txt or NAME%s file", path, GoldSuffix)
 	}
 	for _, f := range []string{p.Text, p.Gold} {
-		if _, err := os.Stat(f); err != nil {
+		if _, err := os.Stat(f); err != nil && !(newGold && f == p.Gold && strings.HasSuffix(path, ".txt")) {
 			return Pair{}, fmt.Errorf("%s: no matching file: %w", path, err)
 		}
 	}

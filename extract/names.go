@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -116,6 +117,9 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	}
 	out = append(out, x.parenthesizedNames(a)...)
 	for _, m := range pendingShort {
+		if x.afterOtherName(a, m.start) {
+			continue // "Mher Grigoryan" is not Armen Grigoryan
+		}
 		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) {
 			out = append(out, m)
 		}
@@ -254,6 +258,16 @@ func dropOverlaps(ms []*mention) []*mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// afterOtherName reports whether word i follows a capitalized word of the
+// same name that is not a title: a short form there is part of another name.
+func (x *Extractor) afterOtherName(a *analysis, i int) bool {
+	p := i - 1
+	if p < 0 || !a.isNameWord(p) || a.words[i].Break > 0 || a.sentenceStart[i] || a.gazAt[p] >= 0 {
+		return false
+	}
+	return !x.rules.TitleModifiers[a.words[p].Key] && x.titles.endingAt(a.words, i) == i
 }
 
 // uniqueShort reports whether a short form matched without its full name
@@ -411,8 +425,13 @@ func (x *Extractor) allHeadWords(a *analysis, i, j int) bool {
 // titleAt returns the end of a title (with its modifiers) starting at word
 // i and ending before limit, or i.
 func (x *Extractor) titleAt(a *analysis, i, limit int) int {
+	// The title proper may begin on a word that can also be a modifier:
+	// "Chief Executive" is a title, "Chief" and "Executive" modifiers.
 	j := i
 	for j < limit && x.rules.TitleModifiers[a.words[j].Key] {
+		if e := x.titles.longestAt(a.words, j); e > j && e <= limit {
+			break
+		}
 		j++
 	}
 	found := false
@@ -484,6 +503,13 @@ func isLowerConnector(w tokens.Word) bool {
 
 func isProperTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 
+// modelCode matches the model numbers of products (A380, A400M, MiG29); groupOf
+// the names of country groups that look like them (G7, G20).
+var (
+	modelCode = regexp.MustCompile(`^[A-Z][A-Za-z]{0,2}[0-9]{2,4}[A-Z]?s?$`)
+	groupOf   = regexp.MustCompile(`^G[0-9]+$`)
+)
+
 // classify decides what the plain name [i, j) is, from the words in it and
 // around it; segs[k] is the segment it came from. It returns nil for words
 // that are not a name.
@@ -504,6 +530,9 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 	}
 	if x.rules.EventWords[last] || j < len(a.words) && x.rules.EventWords[a.words[j].Key] {
 		return nil // "the World Cup", "the Artsakh War"
+	}
+	if single && modelCode.MatchString(a.words[i].Text) && !groupOf.MatchString(a.words[i].Text) {
+		return nil // a product: "the Airbus A380", "an A330"
 	}
 	if single && (len([]rune(a.words[i].Text)) == 1 || x.rules.OrgWords[first] || x.rules.PlaceWords[first] != "") {
 		return nil // an initial, or "the Division" with its name elsewhere

@@ -59,6 +59,26 @@ func TestNames(t *testing.T) {
 			want: []string{"PERSON Karen Holt", "ORG Center for Near Eastern Studies", "GPE Chicago"},
 		},
 		{
+			text:    "Apple Chief Executive Officer Tom Smith said the A380 order landed at 1600 UTC.",
+			want:    []string{"ORG Apple", "PERSON Tom Smith"},
+			notWant: []string{"PERSON Chief Executive Officer Tom Smith", "PERSON A380", "ORG UTC"},
+		},
+		{
+			text:    "Deputy Foreign Minister Mher Grigoryan met Secretary of the Security Council Armen Grigoryan.",
+			want:    []string{"PERSON Mher Grigoryan", "PERSON Armen Grigoryan"},
+			notWant: []string{"PERSON Mher"},
+		},
+		{
+			text:    "The New York-based group and the Kurdistan Democratic Party met at New York University.",
+			want:    []string{"ORG Kurdistan Democratic Party", "ORG New York University"},
+			notWant: []string{"GPE New", "GPE New York City", "LOC Kurdistan"},
+		},
+		{
+			text:    "Muslims and Arabs gathered in Cairo.",
+			want:    []string{"GPE Cairo"},
+			notWant: []string{"PERSON Muslims", "ORG Muslims", "PERSON Arabs", "GPE Arabs"},
+		},
+		{
 			text: "Eurostat said prices in Germany rose.",
 			want: []string{"ORG Eurostat", "GPE Germany"},
 		},

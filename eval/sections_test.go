@@ -1,0 +1,192 @@
+package eval
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/extract"
+)
+
+func str(s string) *string { return &s }
+
+func date(text string, start int, value *string) extract.Date {
+	return extract.Date{Text: text, Start: start, End: start + len([]rune(text)), Type: "DATE", Value: value}
+}
+
+func TestScoreDates(t *testing.T) {
+	gold := []extract.Date{
+		date("May 3", 10, str("2023-05-03")),
+		date("last week", 40, str("2023-W17")),
+		date("Monday", 80, str("2023-05-01")),
+	}
+	optional := []extract.Date{date("now", 120, str("PRESENT_REF"))}
+	pred := []extract.Date{
+		date("On May 3", 7, str("2023-05-03")), // overlapping span, same value: a hit
+		date("last week", 40, str("2023-W18")), // wrong value
+		date("2,000", 100, str("2000")),        // extra
+		date("now", 120, nil),                  // optional: not counted
+	}
+	tab, fs := ScoreDates(gold, optional, pred)
+	if got, want := tab[Dates], (Count{TP: 1, FP: 2, FN: 2}); got != want {
+		t.Errorf("dates: got %+v, want %+v", got, want)
+	}
+	if got, want := tab[DateSpans], (Count{TP: 2, FP: 1, FN: 1}); got != want {
+		t.Errorf("date spans: got %+v, want %+v", got, want)
+	}
+	whats := map[string]int{}
+	for _, f := range fs {
+		whats[f.What]++
+	}
+	if whats["wrong"] != 1 || whats["missed"] != 1 || whats["extra"] != 1 {
+		t.Errorf("findings: got %+v", fs)
+	}
+}
+
+func quote(text string, start int, speaker *string, speakerText string) extract.Quote {
+	return extract.Quote{Text: text, Start: start, End: start + len([]rune(text)), Speaker: speaker, SpeakerText: speakerText}
+}
+
+func TestScoreQuotes(t *testing.T) {
+	gold := Gold{Result: extract.Result{Quotes: []extract.Quote{
+		quote("We will build it.", 0, nil, "Donald Trump"),
+		quote("It is a disgrace.", 50, nil, "she"),
+		quote("No comment.", 100, nil, "a spokesman"),
+	}}, OptionalQuotes: []extract.Quote{quote("that the plan would fail", 200, nil, "he")}}
+	pred := extract.Result{
+		Actors: []extract.Entity{entity("donald-trump", "PERSON", at("Donald Trump", 300), at("Trump", 400))},
+		Quotes: []extract.Quote{
+			quote("We will build it", 0, str("donald-trump"), "Trump"), // right: the entity's names
+			quote("It is a disgrace.", 50, str("donald-trump"), "he"),  // found, wrong speaker
+			quote("the plan would fail", 205, nil, ""),                 // optional
+			quote("Make America", 500, nil, ""),                        // extra
+		},
+	}
+	tab, _ := ScoreQuotes(gold, pred)
+	if got, want := tab[Quotes], (Count{TP: 2, FP: 1, FN: 1}); got != want {
+		t.Errorf("quotes: got %+v, want %+v", got, want)
+	}
+	if got, want := tab[QuoteSpeakers], (Count{TP: 1, FP: 2, FN: 2}); got != want {
+		t.Errorf("quote speakers: got %+v, want %+v", got, want)
+	}
+}
+
+func TestScoreMeetings(t *testing.T) {
+	// "Mirzoyan met Bayramov in Washington on May 3."
+	trigger := at("met", 9)
+	gold := Gold{
+		Result: extract.Result{Actors: []extract.Entity{entity("ararat-mirzoyan", "PERSON", at("Mirzoyan", 0))}},
+		GoldMeetings: []GoldMeeting{{
+			Meeting: extract.Meeting{Kind: "meeting", Participants: []string{"ararat-mirzoyan", "the Azerbaijani minister"},
+				Date: str("2023-05-03"), Location: str("Washington"), Trigger: trigger},
+			HasDate: true, HasLocation: true,
+			Arguments: []Argument{{Role: "participant", Span: at("Bayramov", 13)}},
+		}},
+	}
+	gold.GoldMeetings[0].Arguments[0].Text = "the Azerbaijani minister"
+	pred := extract.Result{
+		Actors: []extract.Entity{
+			entity("ararat-mirzoyan", "PERSON", at("Mirzoyan", 0)),
+			entity("jeyhun-bayramov", "PERSON", at("Bayramov", 13)),
+		},
+		Locations: []extract.Entity{entity("washington", "GPE", at("Washington", 25))},
+		Meetings: []extract.Meeting{
+			{Kind: "meeting", Participants: []string{"ararat-mirzoyan", "jeyhun-bayramov"},
+				Date: str("2023-05-02"), Location: str("washington"), Trigger: trigger},
+			{Kind: "call", Participants: []string{"ararat-mirzoyan"}, Trigger: at("May", 39)},
+		},
+	}
+	tab, fs := ScoreMeetings(gold, pred)
+	for row, want := range map[string]Count{
+		Meetings:            {TP: 1, FP: 1},
+		MeetingParticipants: {TP: 2, FP: 1},
+		MeetingDates:        {FP: 1, FN: 1},
+		MeetingLocations:    {TP: 1},
+	} {
+		if tab[row] != want {
+			t.Errorf("%s: got %+v, want %+v", row, tab[row], want)
+		}
+	}
+	if len(fs) != 2 {
+		t.Errorf("findings: got %+v, want a wrong date and an extra meeting", fs)
+	}
+}
+
+func TestEntitiesPairByName(t *testing.T) {
+	gold := goldGM()
+	pred := result([]extract.Entity{
+		// "the GM" is no gold span, but GM is a name of the gold entity.
+		entity("gm-corp", "ORG", at("the GM", 17)),
+		entity("barra", "PERSON", at("Barra", 54)),
+	}, nil)
+	pred.Actors[1].ID = "mary-barra" // the same id as the gold entity
+	s := Score(gold, pred)
+	if got, want := s.Entities[Actors], (Count{TP: 2}); got != want {
+		t.Errorf("actors by name and id: got %+v, want %+v", got, want)
+	}
+}
+
+func TestEvaluateUpdateAndRecords(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("a.txt", "Ford offers")
+	write("a.gold.json", `{"schema": "readout.v1", "id": "a", "note": "kept",
+	  "actors": [{"id": "ford", "name": "Ford", "type": "ORG", "mentions": [{"text": "Ford", "start": 0, "end": 4}]}],
+	  "optional_quotes": []}`)
+	write("r.jsonl", `{"id": "r1", "text": "GM cuts", "gold": {"actors": []}, "extra": 1}`+"\n"+
+		`{"id": "r2", "text": "no gold"}`+"\n")
+	engine := func(_ context.Context, doc extract.Document) (extract.Result, error) {
+		r := extract.Result{Schema: extract.Schema, ID: doc.ID}
+		words := strings.Fields(doc.Text)
+		r.Actors = []extract.Entity{entity(strings.ToLower(words[0]), "ORG", at(words[0], 0))}
+		return r, nil
+	}
+	pairs, err := FindPairs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases, err := LoadCases(pairs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) != 3 {
+		t.Fatalf("cases: got %d, want 3", len(cases))
+	}
+	rep := Evaluate(context.Background(), engine, cases, Options{Jobs: 2})
+	if rep.Failed != 1 || !strings.Contains(rep.Documents[2].Error, "no \"gold\"") {
+		t.Errorf("the record without gold: got %+v", rep.Documents[2])
+	}
+	if got, want := rep.Total[Actors], (Count{TP: 1, FP: 1}); got != want {
+		t.Errorf("actors: got %+v, want %+v", got, want)
+	}
+	if f := rep.Failing(1); len(f) != 1 || f[0] != Actors {
+		t.Errorf("failing rows: got %v", f)
+	}
+	if n, err := Update(cases, rep); err != nil || n != 2 {
+		t.Fatalf("update: got %d, %v", n, err)
+	}
+	gold, _ := os.ReadFile(filepath.Join(dir, "a.gold.json"))
+	if !strings.Contains(string(gold), `"note": "kept"`) || strings.Contains(string(gold), "dates") {
+		t.Errorf("updated golden file lost a field or gained a section:\n%s", gold)
+	}
+	records, _ := os.ReadFile(filepath.Join(dir, "r.jsonl"))
+	lines := strings.Split(string(records), "\n")
+	if !strings.Contains(lines[0], `"gold":{"actors":[{"id":"gm"`) || !strings.Contains(lines[0], `"extra":1`) ||
+		lines[1] != `{"id": "r2", "text": "no gold"}` {
+		t.Errorf("updated records:\n%s", records)
+	}
+	cases, _ = LoadCases(pairs)
+	rep = Evaluate(context.Background(), engine, cases, Options{Jobs: 1})
+	if f := rep.Failing(1); len(f) != 0 {
+		t.Errorf("after update, failing rows: %v", f)
+	}
+}
