@@ -185,3 +185,10 @@ func withoutSource(msg string) string {
 	}
 	return strings.Join(keep, "\n")
 }
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
