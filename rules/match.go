@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/readout/readout/internal/tokens"
 	"github.com/readout/readout/internal/yamlfile"
@@ -22,11 +23,15 @@ type Rule struct {
 	File    string
 	pattern []*node
 	order   int
+	// anchors are words one of which every match contains; nil when the
+	// pattern has no such words. Sentences without them are skipped.
+	anchors map[string]bool
 }
 
 // node is one compiled pattern element.
 type node struct {
 	test     func(Token) bool // a token test, or nil
+	words    map[string]bool  // the words a token test requires, or nil
 	entity   map[string]bool  // entity types; an empty map means any type
 	isEntity bool
 	date     bool
@@ -133,10 +138,65 @@ func (c *compiler) compile(file string, els []Element, expanding []string) []*no
 			n.oneOf = c.compile(file, e.OneOf, expanding)
 		default:
 			n.test = tokenTest(e)
+			n.words = requiredWords(e)
 		}
 		out = append(out, n)
 	}
 	return out
+}
+
+// pennTags are the Penn Treebank tags prose's tagger gives.
+var pennTags = strings.Fields("CC CD DT EX FW IN JJ JJR JJS LS MD NN NNS NNP NNPS PDT POS PRP PRP$ RB RBR RBS RP SYM TO UH " +
+	"VB VBD VBG VBN VBP VBZ WDT WP WP$ WRB , . : ( ) `` '' # $ -LRB- -RRB-")
+
+// requiredWords returns the words one of which a token test requires, or
+// nil when it does not require given words.
+func requiredWords(e *Element) map[string]bool {
+	if e.Not || e.Lower == "" && len(e.In) == 0 {
+		return nil
+	}
+	set := map[string]bool{}
+	if e.Lower != "" {
+		set[tokens.Normalize(e.Lower)] = true
+		return set
+	}
+	for _, w := range e.In {
+		set[tokens.Normalize(w)] = true
+	}
+	return set
+}
+
+// anchorsOf returns words one of which every match of nodes contains: those
+// of the first required element that requires words.
+func anchorsOf(nodes []*node) map[string]bool {
+	for _, n := range nodes {
+		if n.min == 0 {
+			continue
+		}
+		var a map[string]bool
+		switch {
+		case n.words != nil:
+			a = n.words
+		case n.group != nil:
+			a = anchorsOf(n.group)
+		case n.oneOf != nil:
+			a = map[string]bool{}
+			for _, alt := range n.oneOf {
+				sub := anchorsOf([]*node{alt})
+				if sub == nil {
+					a = nil
+					break
+				}
+				for w := range sub {
+					a[w] = true
+				}
+			}
+		}
+		if a != nil {
+			return a
+		}
+	}
+	return nil
 }
 
 func tokenTest(e *Element) func(Token) bool {
@@ -162,7 +222,17 @@ func tokenTest(e *Element) func(Token) bool {
 	}
 	if e.Tag != "" {
 		re := regexp.MustCompile("^(?:" + e.Tag + ")$")
-		tests = append(tests, func(t Token) bool { return re.MatchString(t.Tag) })
+		// The tagger's tags are few: decide them once.
+		known := make(map[string]bool, len(pennTags))
+		for _, tag := range pennTags {
+			known[tag] = re.MatchString(tag)
+		}
+		tests = append(tests, func(t Token) bool {
+			if ok, seen := known[t.Tag]; seen {
+				return ok
+			}
+			return re.MatchString(t.Tag)
+		})
 	}
 	not := e.Not
 	return func(t Token) bool {
@@ -195,6 +265,7 @@ func compileRules(files []File, builtinMacros map[string]macro) ([]*Rule, error)
 			r := &Rule{ID: spec.ID, Kind: spec.Kind, Priority: spec.Priority, EachCounterpart: spec.EachCounterpart,
 				MinParticipants: spec.MinParticipants, Spec: spec, File: f.name}
 			r.pattern = c.compile(f.name, spec.Pattern, nil)
+			r.anchors = anchorsOf(r.pattern)
 			if k, ok := index[r.ID]; ok {
 				rules[k] = r
 				continue
@@ -255,9 +326,24 @@ func (s *Set) match(sent Sentence, keepNone bool) []Match {
 	for _, a := range sent.Annotations {
 		m.startAt[a.Start] = append(m.startAt[a.Start], a)
 	}
+	// lastAt is the last position of each word: a match holds one of its
+	// rule's anchors, so it starts at or before the last one.
+	lastAt := make(map[string]int, len(sent.Tokens))
+	for i, t := range sent.Tokens {
+		lastAt[t.key] = i
+	}
 	var events, vetoes, settings []Match
 	for _, r := range s.Rules {
-		for start := range sent.Tokens {
+		last := len(sent.Tokens) - 1
+		if r.anchors != nil {
+			last = -1
+			for w := range r.anchors {
+				if i, ok := lastAt[w]; ok && i > last {
+					last = i
+				}
+			}
+		}
+		for start := 0; start <= last; start++ {
 			match, ok := m.longest(r, start)
 			switch {
 			case !ok:
