@@ -30,6 +30,8 @@ var corporateSuffixes = map[string]bool{
 func (a *analysis) entities(x *Extractor) []Entity {
 	ms := x.candidates(a)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	ms = x.markTeams(a, ms)
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	x.attach(a, ms)
 	x.linkAcronyms(a, ms)
 	builders := x.group(a, ms)
