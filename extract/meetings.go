@@ -207,11 +207,26 @@ func (f *meetingFinder) sentence(s, e int) rules.Sentence {
 func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 	var participants []string
 	for _, c := range m.Captured("participants") {
-		participants = appendNew(participants, f.parties(c, sentence)...)
+		if u := f.unitAt(c.Start); c.Start == m.Start && u != nil && !gazetteer.IsActorType(u.entity.Type) && f.afterPreposition(c.Start) {
+			continue // "was in India visiting ...": India is no subject
+		}
+		participants = appendNew(participants, f.parties(c, m.End)...)
 	}
 	var counterparts []string
 	for _, c := range m.Captured("counterparts") {
-		counterparts = appendNew(counterparts, f.parties(c, sentence)...)
+		counterparts = appendNew(counterparts, f.parties(c, m.End)...)
+	}
+	// What is visited: places give the location, the rest take part.
+	var visitedPlace string
+	for _, c := range m.Captured("visited") {
+		for _, id := range f.parties(c, m.End) {
+			switch {
+			case !f.isLocation(id):
+				participants = appendNew(participants, id)
+			case visitedPlace == "":
+				visitedPlace = id
+			}
+		}
 	}
 	base := Meeting{Kind: m.Rule.Kind, Rule: m.Rule.ID, Participants: participants}
 	if t := m.Captured("trigger"); len(t) > 0 {
@@ -226,6 +241,9 @@ func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 			base.Location = &id
 			break
 		}
+	}
+	if base.Location == nil && visitedPlace != "" {
+		base.Location = &visitedPlace
 	}
 	if d := f.dateOf(m, sentence); d != nil {
 		base.Date, base.DateText = d.Value, d.Text
@@ -282,17 +300,56 @@ func (f *meetingFinder) placeAt(c rules.Capture) string {
 // coordinators separate the parties of a coordinated phrase.
 var coordinators = map[string]bool{",": true, "and": true, "&": true, "both": true, "as": true, "well": true}
 
+// placePrepositions govern the place names after them.
+var placePrepositions = map[string]bool{
+	"in": true, "at": true, "to": true, "from": true, "into": true, "near": true, "across": true, "inside": true,
+	"toward": true, "towards": true, "through": true, "via": true, "outside": true, "around": true,
+}
+
+// afterPreposition reports whether word i follows a preposition of place,
+// so that a place named there is the preposition's object.
+func (f *meetingFinder) afterPreposition(i int) bool {
+	return i > 0 && placePrepositions[f.a.words[i-1].Key] && f.a.sentenceOf[i-1] == f.a.sentenceOf[i]
+}
+
+// isLocation reports whether id is one of the document's locations.
+func (f *meetingFinder) isLocation(id string) bool {
+	for _, e := range f.r.Locations {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// modifies reports whether the words after an entity that ends at word i
+// make it a modifier of something else: "Russia's support", "IMF support".
+func (f *meetingFinder) modifies(i int) bool {
+	if i >= len(f.a.words) || f.a.sentenceOf[i] != f.a.sentenceOf[i-1] {
+		return false
+	}
+	k := f.a.words[i].Key
+	return k == "'s" || k == "'" || (f.a.tags[i] == "NN" || f.a.tags[i] == "NNS") && !tokensCapitalized(f.a.words[i].Text)
+}
+
+func tokensCapitalized(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
 // parties resolves a captured phrase to entity ids: each conjunct's last
 // entity ("his Azerbaijani counterpart Jeyhun Bayramov"), or the entities a
-// plural description names ("the foreign ministers").
-func (f *meetingFinder) parties(c rules.Capture, sentence int) []string {
+// plural description names ("the foreign ministers"). An entity that ends
+// the match but modifies the next word ("IMF support") is no party.
+func (f *meetingFinder) parties(c rules.Capture, matchEnd int) []string {
 	var ids []string
 	var conjunct []int // words of the current conjunct outside units
 	var head *unit
 	flush := func() {
 		switch {
 		case head != nil:
-			ids = appendNew(ids, head.entity.ID)
+			if head.end < matchEnd || !f.modifies(head.end) {
+				ids = appendNew(ids, head.entity.ID)
+			}
 		case len(conjunct) == 1 && pronouns[f.a.words[conjunct[0]].Key] != nil:
 			if u := f.antecedent(conjunct[0], pronouns[f.a.words[conjunct[0]].Key]); u != nil {
 				ids = appendNew(ids, u.entity.ID)
@@ -385,7 +442,8 @@ func (f *meetingFinder) describe(words []int) []string {
 		title := strings.ToLower(e.Attributes.Title)
 		switch head {
 		case "country", "nation":
-			return e.Type == gazetteer.GPE && e.Attributes.Capital != ""
+			// "The G8 countries" are not all the countries named before.
+			return limit > 0 && e.Type == gazetteer.GPE && e.Attributes.Capital != ""
 		case "leader":
 			for _, t := range leaderTitles {
 				if strings.Contains(title, t) {
