@@ -174,6 +174,8 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 		r.ReferenceDate, r.ReferenceDateFrom = &d, &from
 	}
 	r.Quotes = x.quotes(a, r.Actors, r.Locations)
+	// Meetings come last: they refer to the actors, locations and dates.
+	r.Meetings = x.meetings(a, &r)
 	return r, nil
 }
 

@@ -923,7 +923,9 @@ func newSpeakerResolver(a *analysis, actors, locations []Entity) *speakerResolve
 	return r
 }
 
-var pronouns = map[string]string{"he": gazetteer.Person, "she": gazetteer.Person, "him": gazetteer.Person, "her": gazetteer.Person}
+// speakerPronouns are the pronouns a speaker may be, with the type of entity
+// each stands for.
+var speakerPronouns = map[string]string{"he": gazetteer.Person, "she": gazetteer.Person, "him": gazetteer.Person, "her": gazetteer.Person}
 
 // resolve returns the id of the entity the speaker phrase of q names, or nil.
 func (r *speakerResolver) resolve(q *quote, phrase string) *string {
@@ -954,8 +956,8 @@ func (r *speakerResolver) resolve(q *quote, phrase string) *string {
 	switch {
 	case best != nil:
 		id = &best.e.ID
-	case single && pronouns[head] != "":
-		id = r.lastBefore(sp.Start, pronouns[head])
+	case single && speakerPronouns[head] != "":
+		id = r.lastBefore(sp.Start, speakerPronouns[head])
 	case single && unicode.IsUpper(firstLetter(phrase)) && a.tags[q.speakerFrom] == "NNP":
 		// A name that is no entity's.
 	default:
