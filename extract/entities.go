@@ -183,6 +183,9 @@ func (x *Extractor) group(a *analysis, ms []*mention) []*entityBuilder {
 			continue
 		}
 		if b := a.shortFormOf(m, builders); b != nil {
+			// A short form takes the type of the full name: "Zidane" after
+			// "Zinedine Zidane" is the person whatever the recognizer says.
+			m.typ, m.strength = b.typ, b.strength
 			add(m, b)
 			byKey[key] = b
 			continue

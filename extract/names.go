@@ -629,6 +629,11 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		m.typ, m.strength = gazetteer.Person, fromCue
 	default:
 		m.typ, m.strength = a.modelVote(i, j), fromModel
+		if m.typ == gazetteer.GPE && !single && !(i > 0 && x.rules.PlaceContext[a.words[i-1].Key]) {
+			// The recognizer calls many unknown people places; a place of
+			// several words the gazetteer does not know is rarer.
+			m.typ = ""
+		}
 		if m.typ == "" {
 			m.typ, m.strength = x.shapeGuess(a, i, j), fromDefault
 		}
