@@ -381,7 +381,8 @@ func (x *Extractor) propagate(a *analysis, builders []*entityBuilder) {
 			}
 			m := &mention{start: i, end: i + n}
 			b := names[a.nameKey(m)]
-			if b == nil || !a.isNameWord(i) || !a.isNameWord(i+n-1) || !a.writtenAsName(i, i+n) {
+			if b == nil || !a.isNameWord(i) || !a.isNameWord(i+n-1) || !a.writtenAsName(i, i+n) ||
+				n == 1 && x.rules.NotNames[a.words[i].Key] && usedAsDate(a, i) {
 				continue
 			}
 			m.typ, m.strength, m.entity = b.typ, fromDefault, b
