@@ -161,8 +161,11 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 		}
 	}
 	// Dates come after the entities (a name is no date) and before the
-	// meetings and quotes that read r.Dates.
+	// quotes and meetings that read r.Dates.
 	a.dates(doc, &r)
+	r.Quotes = x.quotes(a, r.Actors, r.Locations)
+	// Meetings come last: they refer to the actors, locations and dates.
+	r.Meetings = x.meetings(a, &r)
 	return r, nil
 }
 
