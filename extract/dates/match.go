@@ -656,7 +656,7 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 	case len(k) == 3 && isDigits(k[:2]) && k[1] == '0' && k[2] == 's' && (j > i):
 		e.kind, e.value, e.end = kindDecade, "19"+k[:1], j+1
 		return e, true
-	case len(k) == 3 && k[0] == '\'' && isDigits(k[1:]):
+	case len(k) == 3 && k[0] == '\'' && isDigits(k[1:]) && timeIntroducers[a.key(j-1)]:
 		// "since '82": the last century for two digits past 30.
 		y, _ := strconv.Atoi(k[1:])
 		e.y, e.end = 2000+y, j+1
