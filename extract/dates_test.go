@@ -49,6 +49,7 @@ var dateCases = []struct {
 	{"month in a past clause", "The deal was signed in February.", "2023-05-04", "February", "DATE", "2023-02"},
 	{"month of last year", "The deal was signed in November.", "2023-05-04", "November", "DATE", "2022-11"},
 	{"month ahead in a past clause", "Nagel said a move in June was now likely.", "2024-03-14", "June", "DATE", "2024-06"},
+	{"month in a past perfect clause", "The record he broke in April had already set tongues wagging.", "2005-01-20", "April", "DATE", "2004-04"},
 	{"last month name", "The helicopters crashed last February.", "1998-08-01", "last February", "DATE", "1998-02"},
 	{"month last year", "Pol Pot was arrested in July last year.", "1998-02-19", "July last year", "DATE", "1997-07"},
 

@@ -39,6 +39,9 @@ type tense int
 const (
 	tenseNone tense = iota
 	tensePast
+	// tensePerfect is a past that was over by the reference date ("had
+	// set").
+	tensePerfect
 	tensePresent
 	tenseFuture
 )

@@ -83,6 +83,9 @@ func (a *analysis) verbTense(k int) tense {
 	}
 	switch tag {
 	case "VBD":
+		if a.perfect(k) {
+			return tensePerfect
+		}
 		return tensePast
 	case "VBN":
 		// A participle without its auxiliary ("the plan, announced
@@ -93,16 +96,37 @@ func (a *analysis) verbTense(k int) tense {
 				return tensePresent
 			case "be":
 				return tenseNone
+			case "had", "'d":
+				return tensePerfect
+			case "has", "have", "'ve":
+				return tensePast
 			}
 		}
 		return tensePast
 	case "VBZ", "VBP":
-		if next := a.key(k + 1); (key == "has" || key == "have") && k+1 < len(a.tags) && (a.tags[k+1] == "VBN" || next == "been") {
+		if a.perfect(k) {
+			// "has met", but also "has set Nov. 10 as the deadline".
 			return tensePast
 		}
 		return tensePresent
 	}
 	return tenseNone
+}
+
+// perfect reports whether word k is "has", "have" or "had" before a
+// participle ("had already set", "has been"). Only the past perfect is
+// over by the reference date: the present perfect also announces ("has
+// set Nov. 10 as the deadline").
+func (a *analysis) perfect(k int) bool {
+	switch a.key(k) {
+	case "has", "have", "had":
+		for j := k + 1; j < len(a.tags) && j <= k+2; j++ {
+			if a.tags[j] == "VBN" || a.key(j) == "been" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // resolve computes the value of e against the reference and the anchor
@@ -182,6 +206,10 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 			// A month up to a quarter ahead stays in this year even in a
 			// past clause ("a move in June was now more likely").
 			if e.m > rm+3 {
+				y--
+			}
+		case t == tensePerfect:
+			if e.m > rm {
 				y--
 			}
 		case t == tenseFuture:
@@ -295,6 +323,13 @@ func pickYear(ref reference, t tense, at func(y int) time.Time) calDay {
 	}
 	var best time.Time
 	switch t {
+	case tensePerfect:
+		for y := y0; y >= y0-2; y-- {
+			if c := at(y); !c.After(ref.t) {
+				best = c
+				break
+			}
+		}
 	case tensePast:
 		for y := y0 + 1; y >= y0-2; y-- {
 			if c := at(y); !c.After(ref.t.AddDate(0, 0, pastSlack)) {
@@ -425,7 +460,7 @@ func refUnitValue(t time.Time, unit string, rel int, explicit bool, tn tense) st
 			switch {
 			case tn == tenseFuture, wd == 6 || wd == 0:
 				rel = 0
-			case tn == tensePast || wd <= 3:
+			case tn == tensePast || tn == tensePerfect || wd <= 3:
 				rel = -1
 			}
 		}
@@ -506,7 +541,7 @@ func seasonYear(ref time.Time, s string, rel int, explicit bool, t tense) int {
 			return y + 1
 		}
 	case explicit:
-	case t == tensePast && start.After(ref):
+	case (t == tensePast || t == tensePerfect) && start.After(ref):
 		return y - 1
 	case t == tenseFuture && end.Before(ref):
 		return y + 1
