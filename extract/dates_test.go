@@ -2,6 +2,8 @@ package extract_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -267,4 +269,29 @@ func FuzzDates(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSeedArticleWithoutDate checks that the sample article's dates come
+// out the same without a reference date as with its publication date: its
+// photo caption ("... on May 1, 2023 (Photo: ...)") gives the reference.
+func TestSeedArticleWithoutDate(t *testing.T) {
+	x := extractor(t)
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "seed-article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, err := x.Extract(context.Background(), extract.Document{Text: string(text), Date: "2023-05-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := x.Extract(context.Background(), extract.Document{Text: string(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, from := deref(without.ReferenceDate), deref(without.ReferenceDateFrom); got != "2023-05-01" || from != "text" {
+		t.Errorf("reference %q from %q, want 2023-05-01 from text", got, from)
+	}
+	if a, b := texts(with.Dates), texts(without.Dates); a != b {
+		t.Errorf("dates differ:\nwith --date: %s\nwithout:     %s", a, b)
+	}
 }
