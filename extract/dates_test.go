@@ -101,6 +101,10 @@ var dateCases = []struct {
 	{"event after a duration", "The meetings come a week after Azerbaijan installed a checkpoint.", "2023-05-04", "a week", "DURATION", "P1W"},
 	{"hours", "The river was expected to peak within 48 hours.", "2023-05-04", "48 hours", "DURATION", "PT48H"},
 	{"clock time and day", "The father will leave at 4 a.m. Thursday.", "2000-04-05", "4 a.m. Thursday", "TIME", "2000-04-06T04:00"},
+	{"clock time in UTC", "The Dow Jones was down 2.62% at 16:08 UTC.", "2008-09-17", "16:08 UTC", "TIME", "2008-09-17T16:08Z"},
+	{"clock time with a zone and no at", "As of 14:48 UTC, the FTSE 100 dropped.", "2008-10-06", "14:48 UTC", "TIME", "2008-10-06T14:48Z"},
+	{"24-hour clock time", "At 0800 GMT, the banks announced a joint effort.", "2008-09-18", "0800 GMT", "TIME", "2008-09-18T08:00Z"},
+	{"clock time in a local zone", "The polls close at 8 p.m. EST.", "2008-11-04", "8 p.m. EST", "TIME", "2008-11-04T20:00"},
 	{"every weekday", "Protesters gather every Monday.", "2023-05-04", "every Monday", "SET", "XXXX-WXX-1"},
 	{"frequency", "The number is rising every day.", "2023-05-04", "every day", "SET", "P1D"},
 }

@@ -740,7 +740,9 @@ func (a *analysis) clockAt(i int) (dateExpr, bool) {
 				h += 12
 			}
 		default:
-			if !strings.Contains(k, ":") || a.key(i-1) != "at" {
+			// A bare "16:08" is a time after "at"; with a zone after it
+			// ("14:48 UTC", "0800 GMT") it is one anywhere.
+			if !(strings.Contains(k, ":") && a.key(i-1) == "at") && !timeZones[a.key(j)] {
 				return dateExpr{}, false
 			}
 			j--
@@ -748,8 +750,11 @@ func (a *analysis) clockAt(i int) (dateExpr, bool) {
 		j++
 		e.part = fmt.Sprintf("%02d:%02d", h, m)
 	}
-	switch a.key(j) {
-	case "est", "edt", "gmt", "utc", "et", "pst", "pdt", "cet", "bst":
+	if timeZones[a.key(j)] {
+		// ISO 8601 writes a time in UTC with a Z; other zones stay as local times.
+		if k := a.key(j); k == "utc" || k == "gmt" {
+			e.part += "Z"
+		}
 		j++
 	}
 	e.end = j
@@ -765,6 +770,9 @@ func clock(k string) (int, int, bool) {
 	h, m := k, "00"
 	if c := strings.IndexByte(k, ':'); c > 0 {
 		h, m = k[:c], k[c+1:]
+	}
+	if len(k) == 4 && isDigits(k) {
+		h, m = k[:2], k[2:] // "0800", the 24-hour form of news wires
 	}
 	if !isDigits(h) || !isDigits(m) || len(h) > 2 || len(m) != 2 {
 		return 0, 0, false

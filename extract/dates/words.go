@@ -174,3 +174,9 @@ var decadeWords = map[string]int{
 	"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
 	"nineties": 9,
 }
+
+// timeZones are the zone abbreviations written after a clock time.
+var timeZones = map[string]bool{
+	"est": true, "edt": true, "gmt": true, "utc": true, "et": true,
+	"pst": true, "pdt": true, "cet": true, "bst": true,
+}
