@@ -144,6 +144,9 @@ var notDates = []struct{ name, text string }{
 	{"a quarter of", "A quarter of the villages were cut off."},
 	{"age", "A 44-year-old man was arrested."},
 	{"holiday as a modifier", "Christmas sales were strong."},
+	{"discourse now", "Iraq was ready to withdraw. Now, he says, the West wants more."},
+	{"now for", "Now for the geography quiz."},
+	{"soon as an adjective", "The leaders met at the soon-to-open terminal."},
 }
 
 func TestNotDates(t *testing.T) {

@@ -788,8 +788,9 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 	k := a.key(i)
 	e := dateExpr{start: i, end: i + 1, typ: "DATE", kind: kindFixed}
 	if v, ok := refWords[k]; ok {
-		if k == "now" && (a.key(i+1) == "-" || a.key(i+1) == "that") || k == "soon" && (a.key(i-1) == "as" || a.key(i+1) == "after") {
-			// "now-defunct", "now that", "as soon as", "soon after".
+		if k == "now" && (a.key(i+1) == "-" || a.key(i+1) == "that" || a.discourseNow(i)) || k == "soon" && (a.key(i-1) == "as" || a.key(i+1) == "after" || a.key(i+1) == "-") {
+			// "now-defunct", "now that", "Now, he says", "as soon as",
+			// "soon after", "the soon-to-open terminal".
 			return dateExpr{}, false
 		}
 		e.value = v
@@ -821,6 +822,13 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 		}
 	}
 	return dateExpr{}, false
+}
+
+// discourseNow tells "Now" that opens a sentence as a turn in the story
+// ("Now, he says, ...", "Now for the quiz") from the time it also names.
+func (a *analysis) discourseNow(i int) bool {
+	next := a.key(i + 1)
+	return (next == "," || next == "for") && a.clauseStart[i]
 }
 
 // setAt reads frequencies: "every year", "each week", "daily", "annually".
