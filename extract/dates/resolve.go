@@ -18,11 +18,23 @@ import (
 // ("was released on May 3 ..."), unless it opens the sentence.
 func (a *analysis) tenseAround(i, j int) tense {
 	switch a.key(i - 1) {
-	case "until", "till", "payable", "effective", "due":
+	case "until", "till":
+		// "Until Thursday, they had not called him a suspect": a past
+		// perfect ends by the date, which is then past too.
+		if a.clauseTense(i, j) == tensePerfect {
+			return tensePast
+		}
+		return tenseFuture
+	case "payable", "effective", "due":
 		return tenseFuture
 	case "since":
 		return tensePast
 	}
+	return a.clauseTense(i, j)
+}
+
+// clauseTense returns the tense of the verb nearest to words [i, j).
+func (a *analysis) clauseTense(i, j int) tense {
 	s := a.sentences[a.sentenceOf[i]]
 	best, bestDist := tenseNone, 4*len(a.words)+1
 	opening := i <= s[0]+1

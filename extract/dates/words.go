@@ -117,7 +117,7 @@ var timeIntroducers = map[string]bool{
 // futureCues make a clause speak of the future even without "will"
 // ("are scheduled to end on May 4").
 var futureCues = map[string]bool{
-	"scheduled": true, "due": true, "planned": true, "plans": true, "plan": true, "expected": true,
+	"scheduled": true, "due": true, "planned": true, "plans": true, "plan": true, "planning": true, "expected": true,
 	"set": true, "intends": true, "upcoming": true, "next": true, "going": true, "aims": true,
 	"supposed": true, "slated": true,
 }
