@@ -84,6 +84,9 @@ type dateExpr struct {
 	anchored   bool   // a shift counted from the last date the text gave
 	explicit   bool   // rel was written ("last", "this", "next")
 	sign       string // modifier before the expression (early, late, mid)
+	// sameQuarter marks a quarter of a given year that is the latest
+	// reported one's counterpart ("the 1988 period").
+	sameQuarter bool
 	// shiftN and shiftUnit move a day by a count of units: "a week after
 	// May 3".
 	shiftN    int
@@ -200,7 +203,9 @@ func Find(t *Text, ref time.Time) (found []Found, textRef string) {
 			point = p
 		}
 		switch {
-		case e.kind == kindQuarter && len(v) == 7:
+		case e.kind == kindQuarter && len(v) == 7 && !e.sameQuarter:
+			// "the 1988 period" is itself the comparison, not a new
+			// latest quarter.
 			period = v
 		case e.kind == kindMonth || e.kind == kindMonthYear:
 			period = v
@@ -393,14 +398,19 @@ func (a *analysis) periodWord(i int) (dateExpr, bool) {
 	return dateExpr{}, false
 }
 
+// bareDateAt reads the longest date expression starting at word i; of
+// matches as long, the first matcher's ("last year's quarter" is a quarter,
+// not last year).
 func (a *analysis) bareDateAt(i int) (dateExpr, bool) {
+	var best dateExpr
+	found := false
 	for _, f := range []func(int) (dateExpr, bool){
 		a.clockAt, a.calendarAt, a.weekdayAt, a.refDayAt, a.yearAgoAt, a.relativeUnitAt,
 		a.quarterAt, a.seasonAt, a.countAt, a.yearAt, a.fixedAt, a.setAt, a.holidayAt,
 	} {
-		if e, ok := f(i); ok {
-			return e, true
+		if e, ok := f(i); ok && (!found || e.end > best.end) {
+			best, found = e, true
 		}
 	}
-	return dateExpr{}, false
+	return best, found
 }

@@ -312,6 +312,12 @@ func (a *analysis) quarterAt(i int) (dateExpr, bool) {
 	if y, ok := a.yearNumber(j); ok {
 		e.y = y
 		j++
+		if a.key(i) == "the" && (a.key(j) == "quarter" || a.key(j) == "period") {
+			// "the 1988 quarter", "the 1989 period": the quarter of that
+			// year that earnings news compares with the latest one.
+			e.end, e.sameQuarter = j+1, true
+			return e, true
+		}
 	} else if r, ok := relWord(a.key(j)); ok && a.key(j+1) == "year" && tokens.IsPossessive(a.key(j+2)) {
 		// "this year's third quarter", "last year's quarter".
 		e.rel, e.explicit = r, true
@@ -339,6 +345,14 @@ func (a *analysis) quarterAt(i int) (dateExpr, bool) {
 		return dateExpr{}, false
 	}
 	q, ok := ordinalWords[a.key(j)]
+	if k := a.key(j); (k == "final" || k == "last") && a.key(j+2) == "of" && a.yearFollows(j+3) {
+		// "the final quarter of 2009", "the last half of 1989"; without a
+		// year "the last quarter" is the latest one.
+		q, ok = 4, true
+		if a.key(j+1) == "half" {
+			q = 2
+		}
+	}
 	if !ok {
 		return dateExpr{}, false
 	}
@@ -357,14 +371,25 @@ func (a *analysis) quarterAt(i int) (dateExpr, bool) {
 		return dateExpr{}, false
 	}
 	e.q, e.end = q, j+1
-	if a.key(e.end) == "of" {
+	if a.key(e.end) == "of" && a.yearFollows(e.end+1) {
 		if y, ok := a.yearNumber(e.end + 1); ok {
 			e.y, e.end = y, e.end+2
-		} else if r, ok := relWord(a.key(e.end + 1)); ok && a.key(e.end+2) == "year" {
-			e.rel, e.explicit, e.end = r, true, e.end+3
+		} else {
+			e.rel, _ = relWord(a.key(e.end + 1))
+			e.explicit, e.end = true, e.end+3
 		}
 	}
 	return e, true
+}
+
+// yearFollows reports whether word i starts a year: "1989", "this year",
+// "last year".
+func (a *analysis) yearFollows(i int) bool {
+	if _, ok := a.yearNumber(i); ok {
+		return true
+	}
+	_, ok := relWord(a.key(i))
+	return ok && a.key(i+1) == "year"
 }
 
 // seasonAt reads seasons: "spring of 2021", "summer 2020", "this fall",

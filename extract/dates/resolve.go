@@ -513,6 +513,11 @@ func quarterValue(e *dateExpr, ref reference, t tense) string {
 	}
 	if e.y != 0 {
 		if e.q == 0 {
+			if e.sameQuarter && ref.ok {
+				// The latest whole quarter's number, in the year given.
+				v, _ := shiftValue(ref.t, -1, "Q", true)
+				return fmt.Sprintf("%04d%s", e.y, v[4:])
+			}
 			return fmt.Sprintf("%04d", e.y)
 		}
 		return fmt.Sprintf("%04d-%s%d", e.y, letter, e.q)
