@@ -110,6 +110,7 @@ var dateCases = []struct {
 	{"final quarter of a year", "For the final quarter of 2009, Ford says it made profits.", "2010-01-28", "the final quarter of 2009", "DATE", "2009-Q4"},
 	{"last half of a year", "Earnings will be lower for the last half of 1989.", "1989-10-26", "the last half of 1989", "DATE", "1989-H2"},
 	{"last half of a decade", "Sales followed the trend of the last half of the 1980s.", "1989-10-26", "the 1980s", "DATE", "198"},
+	{"day after a PTB quote", "The chief said. ``Today, I'm here to tell you we have our suspect.''", "1999-05-07", "Today", "DATE", "1999-05-07"},
 	{"clock time in UTC", "The Dow Jones was down 2.62% at 16:08 UTC.", "2008-09-17", "16:08 UTC", "TIME", "2008-09-17T16:08Z"},
 	{"clock time with a zone and no at", "As of 14:48 UTC, the FTSE 100 dropped.", "2008-10-06", "14:48 UTC", "TIME", "2008-10-06T14:48Z"},
 	{"24-hour clock time", "At 0800 GMT, the banks announced a joint effort.", "2008-09-18", "0800 GMT", "TIME", "2008-09-18T08:00Z"},
@@ -155,6 +156,7 @@ var notDates = []struct{ name, text string }{
 	{"holiday as a modifier", "Christmas sales were strong."},
 	{"discourse now", "Iraq was ready to withdraw. Now, he says, the West wants more."},
 	{"now for", "Now for the geography quiz."},
+	{"noon in a title", "The poster showed Gary Cooper from the film High Noon."},
 	{"soon as an adjective", "The leaders met at the soon-to-open terminal."},
 }
 

@@ -746,6 +746,8 @@ func (a *analysis) clockAt(i int) (dateExpr, bool) {
 	e := dateExpr{start: i, typ: "TIME", kind: kindRefDay}
 	j := i + 1
 	switch {
+	case (k == "noon" || k == "midday" || k == "midnight") && a.words[i].Text[0] < 'a' && !a.clauseStart[i]:
+		return dateExpr{}, false // a title: "High Noon"
 	case k == "noon" || k == "midday":
 		e.part = "12:00"
 	case k == "midnight":

@@ -47,6 +47,12 @@ func splitTokenizer(text string) []Word {
 	for _, t := range toks {
 		brk := lineBreaks(text[prevEnd:t.Start])
 		prevEnd = t.Start + len(t.Text)
+		if len(t.Text) > 2 && strings.HasPrefix(t.Text, "``") {
+			// The tokenizer keeps a PTB opening quote on its word
+			// ("``Today"); the quote is a word of its own.
+			words = append(words, Word{Text: "``", Start: t.Start, End: t.Start + 2, Key: "``", Break: brk})
+			t.Text, t.Start, brk = t.Text[2:], t.Start+2, 0
+		}
 		if cut := finalPeriod(t.Text); cut > 0 {
 			words = append(words, Word{Text: t.Text[:cut], Start: t.Start, End: t.Start + cut, Key: Normalize(t.Text[:cut]), Break: brk},
 				Word{Text: ".", Start: t.Start + cut, End: t.Start + len(t.Text), Key: "."})

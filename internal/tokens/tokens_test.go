@@ -31,6 +31,14 @@ func TestSplit(t *testing.T) {
 			},
 		},
 		{
+			// A PTB opening quote is a word of its own.
+			text: "``Today",
+			want: []tokens.Word{
+				{Text: "``", Start: 0, End: 2, Key: "``"},
+				{Text: "Today", Start: 2, End: 7, Key: "today"},
+			},
+		},
+		{
 			text: "Nagorno-Karabakh",
 			want: []tokens.Word{
 				{Text: "Nagorno", Start: 0, End: 7, Key: "nagorno", Piece: true},
