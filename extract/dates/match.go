@@ -484,16 +484,33 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 		if !past {
 			return a.vagueCountAt(i)
 		}
+		if a.key(j) == "decade" {
+			// "over the past decade": ten years back from now.
+			return dateExpr{start: start, end: j + 1, typ: "DURATION", n: 1, unit: "DE"}, true
+		}
 		return dateExpr{}, false
+	}
+	half := a.key(j) == "1/2"
+	if half {
+		j++ // "2 1/2 years"
 	}
 	if a.key(j) == "-" {
 		j++ // "an eight-year war"
+	} else if a.key(j) == "more" {
+		j++ // "for two more weeks"
 	}
 	u, ok := unitWords[a.key(j)]
 	if !ok || u == "WE" {
 		return dateExpr{}, false
 	}
 	end := j + 1
+	if half {
+		v, ok := halfDuration(n, u)
+		if !ok || n < 0 {
+			return dateExpr{}, false
+		}
+		return dateExpr{start: start, end: end, typ: "DURATION", n: n, unit: u, value: v}, true
+	}
 	switch {
 	case a.key(end) == "-" && (a.key(end+1) == "old" || a.key(end+1) == "earlier" || a.key(end+1) == "ago"),
 		a.key(end) == "old":
@@ -541,6 +558,22 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 		return dateExpr{}, false
 	}
 	return e, true
+}
+
+// halfDuration writes n and a half units in the next smaller unit:
+// "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+func halfDuration(n int, unit string) (string, bool) {
+	switch unit {
+	case "Y":
+		return fmt.Sprintf("P%dY6M", n), true
+	case "D":
+		return fmt.Sprintf("P%dDT12H", n), true
+	case "H":
+		return fmt.Sprintf("PT%dH30M", n), true
+	case "MIN":
+		return fmt.Sprintf("PT%dM30S", n), true
+	}
+	return "", false
 }
 
 // namesDay reports whether e names one day.

@@ -155,6 +155,9 @@ func (a *analysis) resolve(e *dateExpr, ref reference, anchor *calDay) (string, 
 
 func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (string, *calDay) {
 	if e.typ == "DURATION" {
+		if e.value != "" {
+			return e.value, nil
+		}
 		return durationValue(e.n, e.unit), nil
 	}
 	switch e.kind {
