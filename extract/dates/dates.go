@@ -60,7 +60,7 @@ const (
 	kindQuarter                   // quarter q (0: the latest whole one), year given or from rel/tense
 	kindHalf                      // half q of year y
 	kindWeekday                   // weekday wd, from rel or tense
-	kindHoliday                   // a holiday m-d (d < 0: nth weekday), year from the tense
+	kindHoliday                   // a holiday m-d (wd > 0: the first such weekday from m-d), year from the tense
 	kindRefDay                    // n days from the reference date (today, yesterday)
 	kindRefUnit                   // this/last/next week, month, year, quarter, weekend
 	kindShift                     // n units before or after the anchor or the reference

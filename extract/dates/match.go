@@ -927,7 +927,7 @@ func (a *analysis) holidayAt(i int) (dateExpr, bool) {
 		if md, ok := holidays[name]; ok && (n > 1 || holidayIntroducers[a.key(i-1)]) {
 			// A one-word holiday is a date after "on", "since", "last"...,
 			// not in "Christmas sales".
-			e := dateExpr{start: i, end: i + n, typ: "DATE", kind: kindHoliday, m: md[0], d: md[1]}
+			e := dateExpr{start: i, end: i + n, typ: "DATE", kind: kindHoliday, m: md[0], d: md[1], wd: md[2]}
 			if r, ok := relWord(a.key(i - 1)); ok && r != 0 {
 				e.start, e.rel, e.explicit = i-1, r, true // "last Thanksgiving"
 			}

@@ -188,12 +188,12 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 				t = tenseFuture
 			}
 		}
-		if e.d < 0 {
-			// A holiday on the nth weekday of its month.
+		if e.kind == kindHoliday && e.wd > 0 {
+			// A holiday on a weekday of its month.
 			if !ref.ok {
 				return "", nil
 			}
-			c := pickYear(ref, t, func(y int) time.Time { return nthWeekday(y, e.m, -e.d/10, -e.d%10) })
+			c := pickYear(ref, t, func(y int) time.Time { return weekdayFrom(y, e.m, e.d, e.wd) })
 			return c.String(), &c
 		}
 		c := calDay{0, e.m, e.d}
@@ -569,13 +569,13 @@ func seasonYear(ref time.Time, s string, rel int, explicit bool, t tense) int {
 	return y
 }
 
-// nthWeekday is the nth ISO weekday wd of a month: Thanksgiving is the
-// fourth Thursday (4, 4) of November.
-func nthWeekday(y, m, n, wd int) time.Time {
-	first := time.Date(y, time.Month(m), 1, 12, 0, 0, 0, time.UTC)
-	cur := int(first.Weekday())
+// weekdayFrom is the first ISO weekday wd on or after day d of a month:
+// the fourth Thursday of November is the first from November 22.
+func weekdayFrom(y, m, d, wd int) time.Time {
+	from := time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC)
+	cur := int(from.Weekday())
 	if cur == 0 {
 		cur = 7
 	}
-	return first.AddDate(0, 0, (wd-cur+7)%7+7*(n-1))
+	return from.AddDate(0, 0, (wd-cur+7)%7)
 }

@@ -72,13 +72,18 @@ var dayParts = map[string]string{
 	"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
 }
 
-// holidays with a fixed month and day; a negative day -nw is the nth
-// weekday w of the month (-44: the fourth Thursday).
-var holidays = map[string][2]int{
-	"thanksgiving": {11, -44}, "thanksgiving day": {11, -44}, "labor day": {9, -11},
-	"christmas": {12, 25}, "christmas day": {12, 25}, "christmas eve": {12, 24},
-	"new year's day": {1, 1}, "new year's eve": {12, 31}, "independence day": {7, 4},
-	"valentine's day": {2, 14}, "halloween": {10, 31}, "bastille day": {7, 14},
+// holidays are month, day and ISO weekday: a holiday on a weekday falls on
+// the first such weekday on or after the day (Thanksgiving, the fourth
+// Thursday of November, is the first Thursday from November 22); weekday 0
+// is a fixed day.
+var holidays = map[string][3]int{
+	"thanksgiving": {11, 22, 4}, "thanksgiving day": {11, 22, 4}, "labor day": {9, 1, 1},
+	"memorial day": {5, 25, 1}, "martin luther king day": {1, 15, 1},
+	// US federal elections: the Tuesday after the first Monday of November.
+	"election day": {11, 2, 2},
+	"christmas":    {12, 25, 0}, "christmas day": {12, 25, 0}, "christmas eve": {12, 24, 0},
+	"new year's day": {1, 1, 0}, "new year's eve": {12, 31, 0}, "independence day": {7, 4, 0},
+	"valentine's day": {2, 14, 0}, "halloween": {10, 31, 0}, "bastille day": {7, 14, 0},
 }
 
 // refWords are words whose value is a point relative to the speaker's
