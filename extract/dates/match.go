@@ -332,7 +332,9 @@ func (a *analysis) quarterAt(i int) (dateExpr, bool) {
 		if a.key(j) == "most" && a.key(j+1) == "recent" {
 			j++
 		}
-		if a.key(j+1) == "quarter" && j > i {
+		if (a.key(j+1) == "quarter" || a.key(j+1) == "period") && j > i {
+			// "the latest quarter", "the latest period": the last one
+			// reported on.
 			e.end, e.q = j+2, 0
 			return e, true
 		}
