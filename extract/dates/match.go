@@ -850,9 +850,9 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 	k := a.key(i)
 	e := dateExpr{start: i, end: i + 1, typ: "DATE", kind: kindFixed}
 	if v, ok := refWords[k]; ok {
-		if k == "now" && (a.key(i+1) == "-" || a.key(i+1) == "that" || a.discourseNow(i)) || k == "soon" && (a.key(i-1) == "as" || a.key(i+1) == "after" || a.key(i+1) == "-") {
-			// "now-defunct", "now that", "Now, he says", "as soon as",
-			// "soon after", "the soon-to-open terminal".
+		if k == "now" && (a.key(i+1) == "-" || a.discourseNow(i)) || k == "soon" && (a.key(i-1) == "as" || a.key(i+1) == "after" || a.key(i+1) == "-") {
+			// "now-defunct", "Now, he says", "as soon as", "soon after",
+			// "the soon-to-open terminal". "now that" still says when.
 			return dateExpr{}, false
 		}
 		e.value = v
