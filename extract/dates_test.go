@@ -85,6 +85,8 @@ var dateCases = []struct {
 
 	// Quarters of earnings news.
 	{"quarter adjective", "Third-quarter profit rose 5%.", "1989-10-26", "Third-quarter", "DATE", "1989-Q3"},
+	{"a year earlier after nine months", "Third-quarter net rose 5%. For the nine months, net was $9 million, up from $7 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988"},
+	{"a second year-earlier comparison", "Costs rose from a year ago. The unit had a loss, compared with a profit a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988"},
 	{"a year ago after a quarter", "Third-quarter profit rose to $5 million from $4 million a year ago.", "1989-10-26", "a year ago", "DATE", "1988-Q3"},
 	{"the latest quarter", "Sales fell in the latest quarter.", "1989-10-26", "the latest quarter", "DATE", "1989-Q3"},
 

@@ -199,7 +199,9 @@ func Find(t *Text, ref time.Time) (found []Found, textRef string) {
 			// period the text just gave, at its grain.
 			v = shiftPoint(point, e.n*e.rel, e.unit)
 		}
-		if p, ok := pointOf(v); ok {
+		if p, ok := pointOf(v); ok && !(e.kind == kindShift && e.unit == "Y" && e.rel < 0) {
+			// "a year earlier" compares with the period at hand, and a
+			// second one compares with it again, not with the first.
 			point = p
 		}
 		switch {
@@ -209,6 +211,10 @@ func Find(t *Text, ref time.Time) (found []Found, textRef string) {
 			period = v
 		case e.kind == kindMonth || e.kind == kindMonthYear:
 			period = v
+		case e.typ == "DURATION" && (e.unit == "M" && e.n >= 6 || e.unit == "Y" && e.n == 1):
+			// "In the nine months, ...": what follows compares longer
+			// periods, year with year.
+			period = ""
 		case e.kind == kindShift && e.unit == "Y" && e.n > 0 && len(period) == 7 && (period[5] == 'Q' || isSamePeriod(a, e)):
 			// Earnings news: "up from $1.12 a share a year ago" compares
 			// with the same quarter of the year before; "the same month a
