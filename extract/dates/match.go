@@ -89,8 +89,8 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 		if a.key(j) == "," || a.key(j) == "of" {
 			j++
 		}
-		if y, ok := a.yearNumber(j); ok {
-			e.kind, e.y, e.m, e.end = kindMonthYear, y, m, j+1
+		if y, next, ok := a.yearAfter(j); ok {
+			e.kind, e.y, e.m, e.end = kindMonthYear, y, m, next
 			return e, true
 		}
 		e.kind, e.m, e.end = kindMonth, m, n
@@ -130,6 +130,16 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 
 // withYear completes a month-day with a year written after it ("May 3,
 // 2023", "3 May 2023").
+// yearAfter reads the year that completes a month or season: "1997", or
+// in a transcript "nineteen ninety-seven". It returns the year and the word
+// after it.
+func (a *analysis) yearAfter(i int) (int, int, bool) {
+	if y, ok := a.yearNumber(i); ok {
+		return y, i + 1, true
+	}
+	return a.spelledYear(i)
+}
+
 func (a *analysis) withYear(e dateExpr, j int, kind exprKind) dateExpr {
 	e.kind = kind
 	k := j
@@ -418,8 +428,8 @@ func (a *analysis) seasonAt(i int) (dateExpr, bool) {
 	if a.key(k) == "of" {
 		k++
 	}
-	if y, ok := a.yearNumber(k); ok {
-		e.y, e.end = y, k+1
+	if y, next, ok := a.yearAfter(k); ok {
+		e.y, e.end = y, next
 		return e, true
 	}
 	if j == i && !timeIntroducers[a.key(i-1)] {
