@@ -94,6 +94,9 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 			return e, true
 		}
 		e.kind, e.m, e.end = kindMonth, m, n
+		if a.key(n) == "of" && a.key(n+2) == "year" {
+			n++ // "October of next year"
+		}
 		if r, ok := relWord(a.key(n)); ok && a.key(n+1) == "year" {
 			// "July last year", "January this year".
 			e.kind, e.rel, e.unit, e.end = kindMonthYear, r, "Y", n+2
