@@ -413,6 +413,7 @@ func (a *analysis) bareDateAt(i int) (dateExpr, bool) {
 	for _, f := range []func(int) (dateExpr, bool){
 		a.clockAt, a.calendarAt, a.weekdayAt, a.refDayAt, a.yearAgoAt, a.relativeUnitAt,
 		a.quarterAt, a.seasonAt, a.countAt, a.yearAt, a.fixedAt, a.setAt, a.holidayAt,
+		a.reportingYearAt,
 	} {
 		if e, ok := f(i); ok && (!found || e.end > best.end) {
 			best, found = e, true

@@ -591,6 +591,23 @@ func halfDuration(n int, unit string) (string, bool) {
 	return "", false
 }
 
+// reportingYearAt reads "the year ended Sept. 30", "the fiscal year ending
+// June 30": a company's twelve months, a duration that the date after it
+// closes.
+func (a *analysis) reportingYearAt(i int) (dateExpr, bool) {
+	if a.key(i) != "the" {
+		return dateExpr{}, false
+	}
+	j := i + 1
+	if a.key(j) == "fiscal" {
+		j++
+	}
+	if a.key(j) != "year" || a.key(j+1) != "ended" && a.key(j+1) != "ending" {
+		return dateExpr{}, false
+	}
+	return dateExpr{start: i, end: j + 1, typ: "DURATION", n: 1, unit: "Y"}, true
+}
+
 // namesDay reports whether e names one day.
 func namesDay(e dateExpr) bool {
 	switch e.kind {
