@@ -143,6 +143,11 @@ func (a *analysis) findQuotes() []*quote {
 			kind, size := markAt(text, i)
 			switch {
 			case kind == markNone:
+			case open < 0 && kind == markStraight && i > 0 && text[i-1] == '=':
+				// A markup attribute (author="@name"): skip its value.
+				if e := strings.IndexByte(text[i+size:pr[1]], '"'); e >= 0 {
+					size += e + 1
+				}
 			case open < 0 && (kind != markClose || opensHere(text, i, size, pr[0])):
 				open, innerFrom = i, i+size
 			case open < 0:
@@ -312,11 +317,8 @@ func (c *quoteContext) keep(k int) bool {
 // introduced reports whether a comma or colon introduces q ("told the
 // agency simply, “…”").
 func (c *quoteContext) introduced(q *quote) bool {
-	i := q.first - 1
-	for i >= 0 && c.at[i] == c.at[q.first] {
-		i--
-	}
-	return i >= 0 && c.paraOf[i] == q.para && (c.a.words[i].Key == "," || c.a.words[i].Key == ":")
+	i := c.wordBefore(q)
+	return i >= 0 && (c.a.words[i].Key == "," || c.a.words[i].Key == ":")
 }
 
 // objectOnly reports whether the words [from, to) between a reporting
@@ -337,7 +339,15 @@ func (c *quoteContext) objectOnly(from, to int) bool {
 // nameLike reports whether a quote reads as a name or a label: a word
 // alone, or a short phrase in title case ("Meet the Press").
 func (c *quoteContext) nameLike(q *quote) bool {
-	n, caps := 0, true
+	n, caps := c.letterWords(q)
+	return n <= 1 || caps
+}
+
+// letterWords counts the words of q that start with a letter or digit, and
+// reports whether q is a short phrase (at most seven such words) in title
+// case: its first word and every word of four letters or more capitalized.
+func (c *quoteContext) letterWords(q *quote) (n int, caps bool) {
+	caps = true
 	for i := q.first; i <= q.last; i++ {
 		w := c.a.words[i].Text
 		r := firstLetter(w)
@@ -349,7 +359,7 @@ func (c *quoteContext) nameLike(q *quote) bool {
 			caps = false
 		}
 	}
-	return n <= 1 || caps && n <= 7
+	return n, caps && n <= 7
 }
 
 // standsAlone reports whether a quote is a sentence of its own: nothing but
@@ -386,11 +396,8 @@ func (c *quoteContext) boundary(i int) bool {
 // cue ("a document titled “…”").
 func (c *quoteContext) isTitle(q *quote) bool {
 	a := c.a
-	i := q.first - 1
-	for i >= 0 && c.at[i] == c.at[q.first] {
-		i--
-	}
-	if i < 0 || c.paraOf[i] != q.para {
+	i := c.wordBefore(q)
+	if i < 0 {
 		return false
 	}
 	k := a.words[i].Key
@@ -398,7 +405,35 @@ func (c *quoteContext) isTitle(q *quote) bool {
 		return true
 	}
 	// "known as “…”", "called “…”" without a speaker: a name.
-	return (k == "as" && i > 0 && a.words[i-1].Key == "known") || k == "called" || k == "named"
+	if (k == "as" && i > 0 && a.words[i-1].Key == "known") || k == "called" || k == "named" {
+		return true
+	}
+	// A short phrase in title case after a possessive, a preposition or
+	// "told" ("told ABC's “Good Morning America”"), or one that modifies a
+	// noun after it ("the “Never Trump” movement"), names a show, a book,
+	// a slogan.
+	_, caps := c.letterWords(q)
+	if !caps {
+		return false
+	}
+	if t := a.tags[i]; k == "'s" || k == "told" || t == "IN" || t == "TO" || t == "DT" || t == "POS" {
+		return true
+	}
+	next := q.last + 1
+	return next < len(a.words) && c.at[next] < 0 && strings.HasPrefix(a.tags[next], "NN") && !unicode.IsUpper(firstLetter(a.words[next].Text))
+}
+
+// wordBefore returns the word right before q's opening mark in its
+// paragraph, or -1.
+func (c *quoteContext) wordBefore(q *quote) int {
+	i := q.first - 1
+	for i >= 0 && c.at[i] == c.at[q.first] {
+		i--
+	}
+	if i < 0 || c.paraOf[i] != q.para {
+		return -1
+	}
+	return i
 }
 
 // outside reports whether word i is outside every quote.
@@ -558,7 +593,8 @@ func (c *quoteContext) skipSourceDocument(from, to int) int {
 	return from
 }
 
-// attributeAfter reads "…," X said / "…," said X / "…," X, a doctor, said.
+// attributeAfter reads "…," X said / "…," said X / "…," X, a doctor, said /
+// "…," X, who runs the firm, said.
 func (c *quoteContext) attributeAfter(q *quote, aw []int) bool {
 	a := c.a
 	j := 0
@@ -571,26 +607,75 @@ func (c *quoteContext) attributeAfter(q *quote, aw []int) bool {
 	if c.according(aw, j) {
 		return c.setForward(q, aw, j+2, aw[j], aw[j+1]+1)
 	}
-	if c.reporting(aw[j]) {
+	// A quote that ends in a comma, a question or an exclamation leads into
+	// its attribution: there any verb of the right form is the cue ("…,"
+	// he surmised).
+	r, _ := utf8.DecodeLastRuneInString(a.text[q.start:q.end])
+	leads := r == ',' || r == '?' || r == '!' || r == '\u2014' || r == '-'
+	if c.reporting(aw[j]) || leads && c.pastOrPresent(aw[j]) && j+1 < len(aw) && startsName(a.tags[aw[j+1]]) {
 		return c.setForward(q, aw, j+1, aw[j], aw[j]+1)
 	}
-	for v := j + 1; v < len(aw) && v <= j+14; v++ {
-		// "…," Viguerie notes: a verb the tagger took for a noun.
-		last := v+1 == len(aw) || a.words[aw[v+1]].Key == ","
-		if !c.reporting(aw[v]) && !(last && a.x.rules.ReportingVerbs[a.words[aw[v]].Key]) {
-			if c.finiteVerb(aw[v]) && !c.auxiliary(aw[v]) {
-				return false
+	np := j
+	for np < len(aw) && aw[np] == aw[j]+(np-j) && c.nounPhraseWord(aw[np]) {
+		np++
+	}
+	if np == j || !c.isNounPhrase(aw[j], aw[np-1]+1) {
+		return false
+	}
+	// The verb comes right after the phrase, or after an appositive or a
+	// relative clause set off by commas.
+	verbs := []int{np}
+	if np < len(aw) && a.words[aw[np]].Key == "," {
+		for k := np + 1; k < len(aw) && k < np+30; k++ {
+			if a.words[aw[k]].Key == "," {
+				verbs = append(verbs, k+1)
 			}
-			continue
 		}
-		from, to := aw[j], aw[v]
-		to = c.trimPhraseEnd(from, to)
-		if to > from && !c.isNounPhrase(from, to) {
-			return false
+	}
+	for _, v := range verbs {
+		for v < len(aw) && (c.auxiliary(aw[v]) || strings.HasPrefix(a.tags[aw[v]], "RB")) {
+			v++
 		}
-		return c.set(q, from, to, aw[v], aw[v]+1)
+		if v < len(aw) && c.cueAfter(aw, v, leads) {
+			return c.set(q, aw[j], aw[np-1]+1, aw[v], aw[v]+1)
+		}
 	}
 	return false
+}
+
+// cueAfter reports whether aw[v], after a speaker phrase, is the reporting
+// verb: one of the list ("…," Viguerie notes, even where the tagger read a
+// noun), or, after a quote that leads into its attribution, any verb that
+// ends the clause ("…," Toomey fumed).
+func (c *quoteContext) cueAfter(aw []int, v int, leads bool) bool {
+	a := c.a
+	if c.reporting(aw[v]) {
+		return true
+	}
+	ends := v+1 == len(aw)
+	if !ends {
+		switch t := a.tags[aw[v+1]]; {
+		case a.words[aw[v+1]].Key == ",", t == "IN", t == "TO", strings.HasPrefix(t, "RB"):
+			ends = true
+		}
+	}
+	if ends && a.x.rules.ReportingVerbs[a.words[aw[v]].Key] {
+		return true
+	}
+	return leads && ends && c.pastOrPresent(aw[v])
+}
+
+// pastOrPresent reports whether word i is a verb in the past or the third
+// person present ("fumed", "writes").
+func (c *quoteContext) pastOrPresent(i int) bool {
+	t := c.a.tags[i]
+	return (t == "VBD" || t == "VBZ") && !c.auxiliary(i)
+}
+
+// startsName reports whether a word tagged t can start a speaker's name or
+// description.
+func startsName(t string) bool {
+	return t == "NNP" || t == "NNPS" || t == "DT" || t == "PRP" || t == "PRP$"
 }
 
 // leadingFiller reports whether a word with tag t is left out at the start
@@ -609,23 +694,6 @@ func isLeadPunct(k string) bool {
 		return true
 	}
 	return false
-}
-
-// trimPhraseEnd cuts a speaker phrase before an appositive ("Smith, a
-// doctor,") and before the adverbs and auxiliaries of the verb ("he later
-// said", "she has said").
-func (c *quoteContext) trimPhraseEnd(from, to int) int {
-	a := c.a
-	for i := from; i < to; i++ {
-		if a.words[i].Key == "," || a.words[i].Key == "(" {
-			to = i
-			break
-		}
-	}
-	for to > from && (c.auxiliary(to-1) || strings.HasPrefix(a.tags[to-1], "RB") || a.words[to-1].Key == "-" || a.words[to-1].Key == "\u2014") {
-		to--
-	}
-	return to
 }
 
 var auxiliaries = map[string]bool{
@@ -668,7 +736,7 @@ func (c *quoteContext) nounPhraseWord(i int) bool {
 	switch w.Key {
 	case "that", "if", "because", "when", "while", "but", "which", "who", ",", ":", ";", "(", ")", "as", "than", "to":
 		return false
-	case "of", "from", "for", "at", "and", "&", "'s", "-", "in", "with", "on":
+	case "of", "from", "for", "at", "and", "&", "'s", "-", "in", "with", "on", "$":
 		return true
 	case ".":
 		return !c.boundary(i)
