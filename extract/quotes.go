@@ -152,7 +152,7 @@ func (a *analysis) findQuotes() []*quote {
 				open, innerFrom = i, i+size
 			case open < 0:
 				// A stray closing mark.
-			case kind == markOpen && !(strings.HasPrefix(text[i:], "\u201c") && strings.HasPrefix(text[open:], "\u201e")):
+			case kind == markOpen && !(strings.HasPrefix(text[i:], "\u201c") && strings.HasPrefix(text[open:], "\u201e")) && !closesHere(text, i, size, pr[1]):
 				// A second opening mark: the first was never closed. (A
 				// curly “ closes a quote opened with „, German style.)
 				open, innerFrom = i, i+size
@@ -190,6 +190,21 @@ func opensHere(text string, i, size, paraStart int) bool {
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	return unicode.IsSpace(prev) || prev == '(' || prev == '\u2014'
+}
+
+// closesHere reports whether an opening-shaped mark at i is used as a
+// closing one (a typo): after a word or punctuation and before a space or
+// the paragraph's end.
+func closesHere(text string, i, size, paraEnd int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	if unicode.IsSpace(prev) {
+		return false
+	}
+	if i+size >= paraEnd {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	return unicode.IsSpace(next)
 }
 
 // paraStart returns where the line holding offset i starts, after any
@@ -366,10 +381,12 @@ func (c *quoteContext) letterWords(q *quote) (n int, caps bool) {
 // punctuation between it and the sentence or paragraph around it.
 func (c *quoteContext) standsAlone(q *quote) bool {
 	a := c.a
-	if q.first > 0 && c.paraOf[q.first-1] == q.para && c.at[q.first-1] < 0 && !c.boundary(q.first-1) && a.words[q.first-1].Key != ":" {
-		return false
+	i := c.wordBefore(q)
+	// "But “…”", "Then, “…”": a conjunction or an adverb may lead in.
+	for n := 0; n < 3 && i >= 0 && c.at[i] < 0 && (a.words[i].Key == "," || a.tags[i] == "CC" || strings.HasPrefix(a.tags[i], "RB")); n++ {
+		i--
 	}
-	return true
+	return i < 0 || c.paraOf[i] != q.para || c.at[i] >= 0 || c.boundary(i) || a.words[i].Key == ":"
 }
 
 // boundary reports whether word i ends a sentence (or a clause, ";"). A
@@ -805,6 +822,12 @@ func (c *quoteContext) attributeBefore(q *quote, bw []int) bool {
 			}
 		}
 		from, to := c.subjectBefore(bw, j)
+		if from >= to && v == i && j+1 < len(bw) {
+			// "Said Comey, “…”": the speaker after the verb.
+			if c.setForward(q, bw, j+1, i, i+1) {
+				return true
+			}
+		}
 		if from < to && !strings.HasPrefix(a.tags[from], "VB") {
 			return c.set(q, from, to, i, i+1)
 		}
