@@ -633,10 +633,24 @@ func (c *quoteContext) attributeAfter(q *quote, aw []int) bool {
 		return c.setForward(q, aw, j+1, aw[j], aw[j]+1)
 	}
 	np := j
-	for np < len(aw) && aw[np] == aw[j]+(np-j) && c.nounPhraseWord(aw[np]) {
+	for np < len(aw) && aw[np] == aw[j]+(np-j) {
+		if np > j && a.words[aw[np]].Key == "(" {
+			// "Rep. John Mica (R-Fla.)"
+			k := np + 1
+			for k < len(aw) && k < np+8 && a.words[aw[k]].Key != ")" {
+				k++
+			}
+			if k < len(aw) && a.words[aw[k]].Key == ")" && aw[k] == aw[j]+(k-j) {
+				np = k + 1
+				continue
+			}
+		}
+		if !c.nounPhraseWord(aw[np]) {
+			break
+		}
 		np++
 	}
-	if np == j || !c.isNounPhrase(aw[j], aw[np-1]+1) {
+	if np == j || np-j > 12 {
 		return false
 	}
 	// The verb comes right after the phrase, or after an appositive or a
@@ -731,20 +745,6 @@ func (c *quoteContext) finiteVerb(i int) bool {
 		return true
 	}
 	return false
-}
-
-// isNounPhrase reports whether words [from, to) can name a speaker: no
-// finite verb, no clause word, not too long.
-func (c *quoteContext) isNounPhrase(from, to int) bool {
-	if to-from > 12 {
-		return false
-	}
-	for i := from; i < to; i++ {
-		if !c.nounPhraseWord(i) {
-			return false
-		}
-	}
-	return true
 }
 
 func (c *quoteContext) nounPhraseWord(i int) bool {
