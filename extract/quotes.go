@@ -645,7 +645,9 @@ func (c *quoteContext) attributeAfter(q *quote, aw []int) bool {
 				continue
 			}
 		}
-		if !c.nounPhraseWord(aw[np]) {
+		if !c.nounPhraseWord(aw[np]) || np > j && c.cueAfter(aw, np, leads) {
+			// A cue the tagger read as a noun ends the phrase ("Conway
+			// notes").
 			break
 		}
 		np++
@@ -888,8 +890,10 @@ func (c *quoteContext) attributeColon(q *quote, bw []int) bool {
 			return false
 		}
 	}
+	// No verb: the colon follows a bare name ("Clinton: “…”"), or a
+	// description that opens the sentence ("The report:").
 	from, to := c.subjectBefore(bw, n-1)
-	if to-from > 6 {
+	if to-from > 6 || from != bw[0] && !unicode.IsUpper(firstLetter(a.words[from].Text)) {
 		return false
 	}
 	return c.set(q, from, to, bw[n-1], bw[n-1]+1)
