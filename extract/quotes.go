@@ -830,6 +830,16 @@ func (c *quoteContext) attributeBefore(q *quote, bw []int) bool {
 				return true
 			}
 		}
+		if from >= to {
+			// "he supported Obama and said, “…”": the subject of the
+			// clause's first verb.
+			for jj := 0; jj < j; jj++ {
+				if c.finiteVerb(bw[jj]) && !c.auxiliary(bw[jj]) {
+					from, to = c.subjectBefore(bw, jj)
+					break
+				}
+			}
+		}
 		if from < to && !strings.HasPrefix(a.tags[from], "VB") {
 			return c.set(q, from, to, i, i+1)
 		}
@@ -857,7 +867,24 @@ func (c *quoteContext) subjectBefore(bw []int, j int) (from, to int) {
 		}
 	}
 	from = to
-	for m > 0 && bw[m-1] == from-1 && c.nounPhraseWord(from-1) && a.words[from-1].Key != "and" {
+	for m > 0 && bw[m-1] == from-1 {
+		if a.words[from-1].Key == ")" {
+			// "Rep. Paul Ryan (R-WI) said"
+			k := m - 2
+			for k >= 0 && k >= m-8 && a.words[bw[k]].Key != "(" {
+				k--
+			}
+			if k > 0 && a.words[bw[k]].Key == "(" && bw[k] == from-1-(m-1-k) {
+				if from == to {
+					to = bw[k]
+				}
+				from, m = bw[k], k
+				continue
+			}
+		}
+		if !c.nounPhraseWord(from-1) || a.words[from-1].Key == "and" {
+			break
+		}
 		from--
 		m--
 	}
