@@ -484,7 +484,7 @@ func (c *quoteContext) after(q *quote, crossQuotes bool) []int {
 			if c.qs[k] == q {
 				continue
 			}
-			if !crossQuotes || endsSentence(c.a.text[c.qs[k].start:c.qs[k].end]) {
+			if !crossQuotes || endsWithStop(c.a.text[c.qs[k].start:c.qs[k].end]) {
 				break
 			}
 			continue
@@ -508,7 +508,7 @@ func (c *quoteContext) before(q *quote) []int {
 			if c.qs[k] == q {
 				continue
 			}
-			if endsSentence(c.a.text[c.qs[k].start:c.qs[k].end]) {
+			if endsWithStop(c.a.text[c.qs[k].start:c.qs[k].end]) {
 				break
 			}
 			continue
@@ -526,7 +526,8 @@ func (c *quoteContext) before(q *quote) []int {
 	return ws
 }
 
-func endsSentence(s string) bool {
+// endsWithStop reports whether s ends with a full stop, "!" or "?".
+func endsWithStop(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == '.' || r == '!' || r == '?'
 }
@@ -1044,7 +1045,9 @@ func newSpeakerResolver(a *analysis, actors, locations []Entity) *speakerResolve
 	return r
 }
 
-var pronouns = map[string]string{"he": gazetteer.Person, "she": gazetteer.Person, "him": gazetteer.Person, "her": gazetteer.Person}
+// speakerPronouns are the pronouns a speaker may be, with the type of entity
+// each stands for.
+var speakerPronouns = map[string]string{"he": gazetteer.Person, "she": gazetteer.Person, "him": gazetteer.Person, "her": gazetteer.Person}
 
 // resolve returns the id of the entity the speaker phrase of q names, or nil.
 func (r *speakerResolver) resolve(q *quote, phrase string) *string {
@@ -1075,8 +1078,8 @@ func (r *speakerResolver) resolve(q *quote, phrase string) *string {
 	switch {
 	case best != nil:
 		id = &best.e.ID
-	case single && pronouns[head] != "":
-		id = r.lastBefore(sp.Start, pronouns[head])
+	case single && speakerPronouns[head] != "":
+		id = r.lastBefore(sp.Start, speakerPronouns[head])
 	case single && unicode.IsUpper(firstLetter(phrase)) && a.tags[q.speakerFrom] == "NNP":
 		// A name that is no entity's.
 	default:
