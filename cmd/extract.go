@@ -166,11 +166,14 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 	}()
 
 	failed := 0
-	write := func(r extract.Result, err error, size int64) error {
+	write := func(r extract.Result, err error, t task) error {
 		var out any = r
 		if err != nil {
 			failed++
-			name := r.Source
+			name := t.where
+			if name == "" {
+				name = r.Source
+			}
 			if name == "" {
 				name = r.ID
 			}
@@ -192,7 +195,7 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 		if _, err := c.OutOrStdout().Write(append(b, '\n')); err != nil {
 			return err
 		}
-		prog.done(size)
+		prog.done(t.size)
 		return nil
 	}
 	werr := extractAll(ctx, x, tasks, f.jobs, write)
@@ -229,13 +232,13 @@ type errorRecord struct {
 // result in input order. It stops at the first write error, which it
 // returns, or when ctx is done, writing nothing more; at most about 3*jobs
 // documents are held at any time.
-func extractAll(ctx context.Context, x *extract.Extractor, tasks <-chan task, jobs int, write func(extract.Result, error, int64) error) error {
+func extractAll(ctx context.Context, x *extract.Extractor, tasks <-chan task, jobs int, write func(extract.Result, error, task) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type slot struct {
 		res  extract.Result
 		err  error
-		size int64
+		t    task
 		done chan struct{}
 	}
 	type job struct {
@@ -267,7 +270,7 @@ func extractAll(ctx context.Context, x *extract.Extractor, tasks <-chan task, jo
 		defer close(order)
 		defer close(work)
 		for t := range tasks {
-			s := &slot{size: t.size, done: make(chan struct{})}
+			s := &slot{t: task{size: t.size, where: t.where}, done: make(chan struct{})}
 			select {
 			case order <- s:
 			case <-ctx.Done():
@@ -297,7 +300,7 @@ func extractAll(ctx context.Context, x *extract.Extractor, tasks <-chan task, jo
 		if !ok || ctx.Err() != nil {
 			break
 		}
-		if werr = write(s.res, s.err, s.size); werr != nil {
+		if werr = write(s.res, s.err, s.t); werr != nil {
 			break
 		}
 	}

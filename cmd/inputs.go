@@ -29,6 +29,9 @@ type task struct {
 	// size is the number of input bytes the task stands for, for the
 	// progress bar and --stats.
 	size int64
+	// where names the input in messages when the output's source does not:
+	// FILE:LINE of a JSON Lines record.
+	where string
 }
 
 // inputs reads the documents of the PATH arguments and sends them as
@@ -200,11 +203,15 @@ func (in *inputs) listFiles(root string) []listedFile {
 	return files
 }
 
-// record is one JSON Lines input record.
+// record is one JSON Lines input record. Its output carries the record's
+// own id and source, not its line number: the output of a stream split
+// into parts (parallel --pipe, Hadoop, Spark) is then the output of the
+// whole. Only a line that is no record at all is named by FILE:LINE.
 type record struct {
-	ID   string `json:"id"`
-	Text string `json:"text"`
-	Date string `json:"date"`
+	ID     string `json:"id"`
+	Text   string `json:"text"`
+	Date   string `json:"date"`
+	Source string `json:"source"`
 }
 
 // records sends one document per JSON Lines record of p (a file, a folder
@@ -239,7 +246,7 @@ func (in *inputs) records(p string) bool {
 			}
 		case len(strings.TrimSpace(string(line))) > 0:
 			t := in.recordTask(src, line)
-			t.size = size
+			t.size, t.where = size, src
 			if !in.send(t) {
 				return false
 			}
@@ -258,7 +265,10 @@ func (in *inputs) recordTask(src string, b []byte) task {
 	if err := json.Unmarshal(b, &rec); err != nil {
 		return task{doc: extract.Document{Source: src}, err: fmt.Errorf("not a JSON record: %w", err)}
 	}
-	doc := extract.Document{ID: rec.ID, Source: src, Text: rec.Text}
+	doc := extract.Document{ID: rec.ID, Source: rec.Source, Text: rec.Text}
+	if doc.ID == "" && doc.Source == "" {
+		doc.Source = src
+	}
 	switch {
 	case in.date != "":
 		doc.Date, doc.DateFrom = in.date, "flag"
