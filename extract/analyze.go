@@ -191,7 +191,7 @@ func (a *analysis) markSentences(x *Extractor) {
 			for wi < end && a.words[wi].Start < off {
 				wi++
 			}
-			if wi < end && a.words[wi].Start == off {
+			if wi < end && a.words[wi].Start == off && !afterInitial(a.words, wi) {
 				a.sentenceStart[wi] = true
 			}
 		}
@@ -204,6 +204,20 @@ func (a *analysis) markSentences(x *Extractor) {
 		}
 	}
 	flush(n)
+}
+
+// afterInitial reports whether word i follows an initial ("P. Simmons"),
+// where the sentence model sees the period as the end of a sentence.
+func afterInitial(words []tokens.Word, i int) bool {
+	if i < 1 {
+		return false
+	}
+	p := words[i-1].Text
+	if p == "." && i >= 2 && words[i-2].End == words[i-1].Start {
+		p = words[i-2].Text + "."
+	}
+	r, size := utf8.DecodeRuneInString(p)
+	return len(p) == size+1 && p[size] == '.' && unicode.IsUpper(r)
 }
 
 func (a *analysis) markClauses() {

@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/internal/tokens"
@@ -41,6 +43,12 @@ var nameConnectors = map[string]bool{
 	"de": true, "da": true, "di": true, "del": true, "della": true, "der": true, "den": true,
 	"van": true, "von": true, "la": true, "le": true, "du": true, "dos": true, "das": true,
 	"bin": true, "ibn": true, "al": true, "el": true, "y": true, "zu": true, "ter": true,
+}
+
+// legalForms end a company's name.
+var legalForms = map[string]bool{
+	"inc": true, "inc.": true, "llc": true, "ltd": true, "ltd.": true, "corp.": true, "plc": true,
+	"gmbh": true, "spa": true, "s.p.a.": true, "n.v.": true, "s.a.": true, "llp": true, "pjsc": true,
 }
 
 // connectorNeedsHead lists the connectors allowed only in the name of an
@@ -105,7 +113,16 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	var out []*mention
 	var pendingShort []*mention
 	fullSeen := map[string]bool{}
-	for _, m := range a.gaz {
+	for k, m := range a.gaz {
+		if x.placeInPersonName(a, m) {
+			// Leave the words to the person's name: "Denzel Washington".
+			for i := m.Start; i < m.End; i++ {
+				if a.gazAt[i] == k {
+					a.gazAt[i] = -1
+				}
+			}
+			continue
+		}
 		switch m.Kind {
 		case gazetteer.KindName, gazetteer.KindQualified:
 			out = append(out, &mention{start: m.Start, end: m.End, typ: m.Entry.Type, strength: fromList, entry: m.Entry})
@@ -116,6 +133,9 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	}
 	out = append(out, x.parenthesizedNames(a)...)
 	for _, m := range pendingShort {
+		if x.afterOtherName(a, m.start) {
+			continue // "Mher Grigoryan" is not Armen Grigoryan
+		}
 		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) {
 			out = append(out, m)
 		}
@@ -154,7 +174,25 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	}
 	// A place inside an organization's name ("New York University") is
 	// part of that name, not a mention of its own.
-	return dropOverlaps(out)
+	out = dropOverlaps(out)
+	// Nor is a place in the name of a sports event ("the U.S. Open", "the
+	// London Marathon").
+	kept := out[:0]
+	for _, m := range out {
+		if m.entry != nil && !gazetteer.IsActorType(m.typ) && m.end < n && a.words[m.end].Break == 0 &&
+			sportsEvents[a.words[m.end].Key] && tokens.IsCapitalized(a.words[m.end].Text) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// sportsEvents are the words that make a place's name a sports event's.
+var sportsEvents = map[string]bool{
+	"open": true, "masters": true, "classic": true, "marathon": true, "championships": true,
+	"championship": true, "games": true, "grand": true, "cup": true, "trophy": true, "derby": true,
+	"tour": true, "rally": true, "invitational": true, "challenge": true,
 }
 
 // titleWords are the lower-case words a work's title may hold between its
@@ -256,6 +294,37 @@ func dropOverlaps(ms []*mention) []*mention {
 	return out
 }
 
+// placeInPersonName reports whether the one-word place m is part of a
+// person's name: a surname after a given name ("Denzel Washington"), or a
+// given name before a surname ("Paris Hilton").
+func (x *Extractor) placeInPersonName(a *analysis, m gazetteer.Match) bool {
+	if m.Kind != gazetteer.KindName || m.End-m.Start != 1 || gazetteer.IsActorType(m.Entry.Type) || a.capsLine[m.Start] {
+		return false
+	}
+	plainName := func(i int) bool {
+		w := a.words[i]
+		return a.isNameWord(i) && a.gazAt[i] < 0 && !x.rules.OrgWords[w.Key] && x.rules.PlaceWords[w.Key] == "" &&
+			!x.rules.NotNames[w.Key] && x.titles.longestAt(a.words, i) == i && !x.rules.TitleModifiers[w.Key]
+	}
+	if p := m.Start - 1; p >= 0 && a.words[m.Start].Break == 0 && x.rules.GivenNames[a.words[p].Key] && plainName(p) &&
+		x.titles.endingAt(a.words, m.Start) == m.Start {
+		return true
+	}
+	next := m.End
+	return x.rules.GivenNames[a.words[m.Start].Key] && next < len(a.words) && a.words[next].Break == 0 && plainName(next) &&
+		!x.rules.GivenNames[a.words[next].Key]
+}
+
+// afterOtherName reports whether word i follows a capitalized word of the
+// same name that is not a title: a short form there is part of another name.
+func (x *Extractor) afterOtherName(a *analysis, i int) bool {
+	p := i - 1
+	if p < 0 || !a.isNameWord(p) || a.words[i].Break > 0 || a.sentenceStart[i] || a.gazAt[p] >= 0 {
+		return false
+	}
+	return !x.rules.TitleModifiers[a.words[p].Key] && x.titles.endingAt(a.words, i) == i
+}
+
 // uniqueShort reports whether a short form matched without its full name
 // names exactly one gazetteer entry, so that it can stand for it.
 func (x *Extractor) uniqueShort(a *analysis, m *mention) bool {
@@ -276,18 +345,27 @@ func (a *analysis) runEnd(i int, covered, taken []bool) int {
 	n := len(a.words)
 	end := i
 	for j := i; j < n; {
-		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2 || taken[j]) {
-			break
+		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2 || taken[j] || legalForms[a.words[j-1].Key]) {
+			break // a legal form ends a company's name: "Chrysler LLC Jim Press"
 		}
 		if a.isNameWord(j) || (covered[j] && !a.capsLine[j]) {
 			j++
 			end = j
 			continue
 		}
+		// The period of an initial continues the run: "J. K. Rowling",
+		// "George W. Bush".
+		if a.words[j].Key == "." && j > i && isInitial(a.words[j-1].Text) && a.words[j-1].End == a.words[j].Start &&
+			j+1 < n && a.words[j+1].Break == 0 && a.isNameWord(j+1) {
+			j++
+			continue
+		}
 		// A connector or hyphen continues the run only if a name word
 		// follows it.
+		// A month or weekday after it is a date: "the Office on June 5".
 		if (nameConnectors[a.words[j].Key] || a.words[j].Hyphen) && j+1 < n && a.words[j+1].Break == 0 &&
-			(a.isNameWord(j+1) || (nameConnectors[a.words[j+1].Key] && j+2 < n && a.isNameWord(j+2))) {
+			(a.isNameWord(j+1) && (a.words[j].Hyphen || !a.x.rules.NotNames[a.words[j+1].Key]) ||
+				(nameConnectors[a.words[j+1].Key] && j+2 < n && a.isNameWord(j+2))) {
 			j++
 			continue
 		}
@@ -411,8 +489,13 @@ func (x *Extractor) allHeadWords(a *analysis, i, j int) bool {
 // titleAt returns the end of a title (with its modifiers) starting at word
 // i and ending before limit, or i.
 func (x *Extractor) titleAt(a *analysis, i, limit int) int {
+	// The title proper may begin on a word that can also be a modifier:
+	// "Chief Executive" is a title, "Chief" and "Executive" modifiers.
 	j := i
 	for j < limit && x.rules.TitleModifiers[a.words[j].Key] {
+		if e := x.titles.longestAt(a.words, j); e > j && e <= limit {
+			break
+		}
 		j++
 	}
 	found := false
@@ -437,12 +520,12 @@ func (x *Extractor) splitPlain(a *analysis, i, j int) [][2]int {
 	start := i
 	flush := func(end int) {
 		s, e := start, end
-		for s < e && (isLowerConnector(a.words[s]) || a.words[s].Hyphen ||
+		for s < e && (isLowerConnector(a.words[s]) || a.words[s].Hyphen || a.words[s].Key == "." ||
 			(x.rules.NotNames[a.words[s].Key] && !(x.rules.GivenNames[a.words[s].Key] && s+1 < e)) ||
 			(a.clauseStart[s] && !isProperTag(a.tags[s]) && !x.rules.GivenNames[a.words[s].Key] && s+1 < e)) {
 			s++
 		}
-		for e > s && (isLowerConnector(a.words[e-1]) || a.words[e-1].Hyphen) {
+		for e > s && (isLowerConnector(a.words[e-1]) || a.words[e-1].Hyphen || a.words[e-1].Key == ".") {
 			e--
 		}
 		if s < e {
@@ -478,11 +561,24 @@ func (x *Extractor) hasHeadWord(a *analysis, i, j int) bool {
 
 // isLowerConnector reports whether w is a connector written in lower case:
 // "of" ends no name, but the "Le" of "Le Maire" is part of one.
+// isInitial reports whether s is one capital letter.
+func isInitial(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && unicode.IsUpper(r)
+}
+
 func isLowerConnector(w tokens.Word) bool {
 	return nameConnectors[w.Key] && !tokens.IsCapitalized(w.Text)
 }
 
 func isProperTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// modelCode matches the model numbers of products (A380, A400M, MiG29); groupOf
+// the names of country groups that look like them (G7, G20).
+var (
+	modelCode = regexp.MustCompile(`^[A-Z][A-Za-z]{0,2}[0-9]{2,4}[A-Z]?s?$`)
+	groupOf   = regexp.MustCompile(`^G[0-9]+$`)
+)
 
 // classify decides what the plain name [i, j) is, from the words in it and
 // around it; segs[k] is the segment it came from. It returns nil for words
@@ -505,6 +601,9 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 	if x.rules.EventWords[last] || j < len(a.words) && x.rules.EventWords[a.words[j].Key] {
 		return nil // "the World Cup", "the Artsakh War"
 	}
+	if single && modelCode.MatchString(a.words[i].Text) && !groupOf.MatchString(a.words[i].Text) {
+		return nil // a product: "the Airbus A380", "an A330"
+	}
 	if single && (len([]rune(a.words[i].Text)) == 1 || x.rules.OrgWords[first] || x.rules.PlaceWords[first] != "") {
 		return nil // an initial, or "the Division" with its name elsewhere
 	}
@@ -522,6 +621,8 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		m.typ, m.strength = x.rules.PlaceWords[last], fromCue
 	case afterTitle:
 		m.typ, m.strength = gazetteer.Person, fromCue
+	case !single && isInitial(a.words[i].Text) && a.words[i+1].Key == ".":
+		m.typ, m.strength = gazetteer.Person, fromCue // "J. K. Rowling"
 	case !single && (x.rules.GivenNames[first] || x.rules.SurnameFirst[first]) && !tokens.IsUpper(a.words[i].Text):
 		m.typ, m.strength = gazetteer.Person, fromCue
 	case !single && i > 0 && !x.rules.TitleModifiers[a.words[i-1].Key] && x.titles.endingAt(a.words, i) < i:

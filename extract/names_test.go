@@ -59,6 +59,49 @@ func TestNames(t *testing.T) {
 			want: []string{"PERSON Karen Holt", "ORG Center for Near Eastern Studies", "GPE Chicago"},
 		},
 		{
+			text:    "Apple Chief Executive Officer Tom Smith said the A380 order landed at 1600 UTC.",
+			want:    []string{"ORG Apple", "PERSON Tom Smith"},
+			notWant: []string{"PERSON Chief Executive Officer Tom Smith", "PERSON A380", "ORG UTC"},
+		},
+		{
+			text:    "Deputy Foreign Minister Mher Grigoryan met Secretary of the Security Council Armen Grigoryan.",
+			want:    []string{"PERSON Mher Grigoryan", "PERSON Armen Grigoryan"},
+			notWant: []string{"PERSON Mher"},
+		},
+		{
+			text:    "The New York-based group and the Kurdistan Democratic Party met at New York University.",
+			want:    []string{"ORG Kurdistan Democratic Party", "ORG New York University"},
+			notWant: []string{"GPE New", "GPE New York City", "LOC Kurdistan"},
+		},
+		{
+			text:    "Muslims and Arabs gathered in Cairo.",
+			want:    []string{"GPE Cairo"},
+			notWant: []string{"PERSON Muslims", "ORG Muslims", "PERSON Arabs", "GPE Arabs"},
+		},
+		{
+			text:    "Results on Saturday:\nWigan 42 Bradford Bulls 36\nFalkirk 3 1 1 1 1 1 4\nAustralia 2 England 1\nTiger Woods 70 69 71\nThe team flew home to Wigan.",
+			want:    []string{"ORG Wigan", "ORG Falkirk", "GPE Australia", "GPE England", "PERSON Tiger Woods"},
+			notWant: []string{"ORG England", "ORG Australia", "ORG Tiger Woods"},
+		},
+		{
+			text:    "Chicago 2,000 people marched on Friday in Chicago.",
+			want:    []string{"GPE Chicago"},
+			notWant: []string{"ORG Chicago"},
+		},
+		{
+			text: "The book by J. K. Rowling sold well, George W. Bush said.",
+			want: []string{"PERSON J. K. Rowling", "PERSON George W. Bush"},
+		},
+		{
+			text:    "The actor Denzel Washington and the writer Jack London met in Moscow.",
+			want:    []string{"PERSON Denzel Washington", "PERSON Jack London", "GPE Moscow"},
+			notWant: []string{"GPE Washington", "GPE London"},
+		},
+		{
+			text:    "Sampras won the U.S. Open before the London Marathon.",
+			notWant: []string{"GPE United States", "GPE London"},
+		},
+		{
 			text: "Eurostat said prices in Germany rose.",
 			want: []string{"ORG Eurostat", "GPE Germany"},
 		},
