@@ -190,3 +190,25 @@ func TestEvaluateUpdateAndRecords(t *testing.T) {
 		t.Errorf("after update, failing rows: %v", f)
 	}
 }
+
+// FuzzParseGold checks that any golden file either parses or gives an
+// error, and that scoring what parses against itself never panics and
+// finds every item.
+func FuzzParseGold(f *testing.F) {
+	f.Add([]byte(`{"dates": [{"text": "May 3", "start": 0, "end": 5, "value": "2023-05-03"}], "optional_dates": []}`))
+	f.Add([]byte(`{"meetings": [{"participants": ["a", "b"], "date": null, "arguments": [{"role": "place", "text": "x", "start": 1, "end": 2}]}]}`))
+	f.Add([]byte(`{"quotes": [{"text": "x", "start": 3, "end": 4, "speaker": "s"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := ParseGold(data)
+		if err != nil {
+			return
+		}
+		pred := g.Result
+		pred.Meetings = nil
+		for _, m := range g.GoldMeetings {
+			pred.Meetings = append(pred.Meetings, m.Meeting)
+		}
+		ScoreDocument(g, pred, false)
+		ScoreDocument(g, pred, true)
+	})
+}
