@@ -212,3 +212,23 @@ func FuzzParseGold(f *testing.F) {
 		ScoreDocument(g, pred, true)
 	})
 }
+
+func TestNamesMeet(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Donald Trump", "Trump", true},
+		{"the Clinton campaign", "Clinton campaign", true},
+		{"Kenneth Baer, a former Obama administration official", "Baer", true},
+		{"Kenneth Baer, a former Obama administration official", "Obama", false},
+		{"Rep. Jim Clyburn (D-S.C.), the assistant leader", "Jim Clyburn", true},
+		{"Trump’s", "Donald Trump", true},
+		{"she", "he", false},
+		{"Rep. Gwen Moore", "Rep. Jim Clyburn", false},
+	} {
+		if got := namesMeet([]string{c.a}, []string{c.b}); got != c.want {
+			t.Errorf("namesMeet(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
