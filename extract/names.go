@@ -136,6 +136,9 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 		if x.afterOtherName(a, m.start) {
 			continue // "Mher Grigoryan" is not Armen Grigoryan
 		}
+		if m.end-m.start == 1 && x.rules.NotNames[a.words[m.start].Key] && usedAsDate(a, m.start) {
+			continue // "in May 1995" after "Theresa May"
+		}
 		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) {
 			out = append(out, m)
 		}
@@ -325,6 +328,29 @@ func (x *Extractor) afterOtherName(a *analysis, i int) bool {
 	return !x.rules.TitleModifiers[a.words[p].Key] && x.titles.endingAt(a.words, i) == i
 }
 
+// dateLead are the words before a month or weekday used as one.
+var dateLead = map[string]bool{
+	"in": true, "since": true, "on": true, "until": true, "till": true, "by": true, "from": true,
+	"last": true, "next": true, "this": true, "early": true, "late": true, "mid": true, "mid-": true,
+	"of": true, "during": true, "before": true, "after": true, "between": true, "and": true, "or": true,
+}
+
+// usedAsDate reports whether the word i (a month or weekday that is also a
+// surname) is used as a date: before a number, or after "in", "since"...
+func usedAsDate(a *analysis, i int) bool {
+	if i+1 < len(a.words) && a.words[i+1].Break == 0 {
+		if r := firstRune(a.words[i+1].Text); r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return i > 0 && dateLead[a.words[i-1].Key]
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // uniqueShort reports whether a short form matched without its full name
 // names exactly one gazetteer entry, so that it can stand for it.
 func (x *Extractor) uniqueShort(a *analysis, m *mention) bool {
@@ -333,6 +359,9 @@ func (x *Extractor) uniqueShort(a *analysis, m *mention) bool {
 		keys = append(keys, w.Text)
 	}
 	matches := x.gaz.Lookup(strings.Join(keys, " "))
+	if m.end-m.start == 1 && x.rules.NotNames[a.words[m.start].Key] {
+		return false // "May" is a month unless Theresa May was named in full
+	}
 	if len(matches) != 1 || a.sentenceStart[m.start] && a.tags[m.start] != "NNP" {
 		return false
 	}
@@ -629,6 +658,11 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		m.typ, m.strength = gazetteer.Person, fromCue
 	default:
 		m.typ, m.strength = a.modelVote(i, j), fromModel
+		if m.typ == gazetteer.GPE && !single && !(i > 0 && x.rules.PlaceContext[a.words[i-1].Key]) {
+			// The recognizer calls many unknown people places; a place of
+			// several words the gazetteer does not know is rarer.
+			m.typ = ""
+		}
 		if m.typ == "" {
 			m.typ, m.strength = x.shapeGuess(a, i, j), fromDefault
 		}
