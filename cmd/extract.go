@@ -143,6 +143,11 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 	}
 	signals, stopSignals := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
 	defer stopSignals()
+	go func() {
+		// After the first signal, a second one kills at once.
+		<-signals.Done()
+		stopSignals()
+	}()
 	pipe := make(chan os.Signal, 1)
 	signal.Notify(pipe, syscall.SIGPIPE)
 	defer signal.Stop(pipe)
