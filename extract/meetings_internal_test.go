@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/readout/readout/gazetteer"
@@ -154,5 +156,43 @@ func TestMeetingPatterns(t *testing.T) {
 				t.Errorf("meetings of %q:\n got %s\nwant %s", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestMeetingsConcurrent checks that one Extractor finds the same meetings
+// from several goroutines at once (run with -race).
+func TestMeetingsConcurrent(t *testing.T) {
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := Document{Text: "Ararat Mirzoyan met Antony Blinken in Washington. Antony Blinken held phone calls with Nikol Pashinyan and Ilham Aliyev.", Date: "2023-05-04"}
+	want, err := x.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan string, 8)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := x.Extract(context.Background(), doc)
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			if g, w := describeMeetings(got.Meetings), describeMeetings(want.Meetings); g != w {
+				errs <- g + " != " + w
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if len(want.Meetings) != 3 {
+		t.Errorf("meetings: %s, want a meeting and two calls", describeMeetings(want.Meetings))
 	}
 }
