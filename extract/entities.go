@@ -34,7 +34,7 @@ func (a *analysis) entities(x *Extractor) []Entity {
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	x.attach(a, ms)
 	x.linkAcronyms(a, ms)
-	builders := x.group(a, ms)
+	builders := x.surnamesOverPlaces(a, x.group(a, ms))
 	x.propagate(a, builders)
 	return a.render(x, builders)
 }
@@ -183,6 +183,9 @@ func (x *Extractor) group(a *analysis, ms []*mention) []*entityBuilder {
 			continue
 		}
 		if b := a.shortFormOf(m, builders); b != nil {
+			// A short form takes the type of the full name: "Zidane" after
+			// "Zinedine Zidane" is the person whatever the recognizer says.
+			m.typ, m.strength = b.typ, b.strength
 			add(m, b)
 			byKey[key] = b
 			continue
@@ -190,6 +193,51 @@ func (x *Extractor) group(a *analysis, ms []*mention) []*entityBuilder {
 		add(m, newBuilder(key, nil))
 	}
 	return builders
+}
+
+// surnamesOverPlaces gives a one-word place mention to the person whose
+// surname it is when the document names that person in full ("Washington"
+// after "Denzel Washington"), unless a preposition of place comes before
+// it ("in Washington").
+func (x *Extractor) surnamesOverPlaces(a *analysis, builders []*entityBuilder) []*entityBuilder {
+	surnameOf := map[string]*entityBuilder{}
+	for _, b := range builders {
+		if b.typ != gazetteer.Person {
+			continue
+		}
+		for _, m := range b.mentions {
+			if m.end-m.start < 2 {
+				continue
+			}
+			key := a.words[m.end-1].Key
+			if p, ok := surnameOf[key]; ok && p != b {
+				surnameOf[key] = nil // two people share it
+				continue
+			}
+			surnameOf[key] = b
+		}
+	}
+	out := builders[:0]
+	for _, b := range builders {
+		if b.entry != nil && !gazetteer.IsActorType(b.typ) {
+			kept := b.mentions[:0]
+			for _, m := range b.mentions {
+				if p := surnameOf[a.words[m.start].Key]; p != nil && m.end-m.start == 1 &&
+					!(m.start > 0 && x.rules.PlaceContext[a.words[m.start-1].Key]) {
+					m.typ, m.entity = gazetteer.Person, p
+					p.mentions = append(p.mentions, m)
+					continue
+				}
+				kept = append(kept, m)
+			}
+			b.mentions = kept
+			if len(kept) == 0 {
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // nameKey is how a name not in the gazetteer is compared with others: its
@@ -333,7 +381,8 @@ func (x *Extractor) propagate(a *analysis, builders []*entityBuilder) {
 			}
 			m := &mention{start: i, end: i + n}
 			b := names[a.nameKey(m)]
-			if b == nil || !a.isNameWord(i) || !a.isNameWord(i+n-1) || !a.writtenAsName(i, i+n) {
+			if b == nil || !a.isNameWord(i) || !a.isNameWord(i+n-1) || !a.writtenAsName(i, i+n) ||
+				n == 1 && x.rules.NotNames[a.words[i].Key] && usedAsDate(a, i) {
 				continue
 			}
 			m.typ, m.strength, m.entity = b.typ, fromDefault, b

@@ -45,6 +45,12 @@ var nameConnectors = map[string]bool{
 	"bin": true, "ibn": true, "al": true, "el": true, "y": true, "zu": true, "ter": true,
 }
 
+// legalForms end a company's name.
+var legalForms = map[string]bool{
+	"inc": true, "inc.": true, "llc": true, "ltd": true, "ltd.": true, "corp.": true, "plc": true,
+	"gmbh": true, "spa": true, "s.p.a.": true, "n.v.": true, "s.a.": true, "llp": true, "pjsc": true,
+}
+
 // connectorNeedsHead lists the connectors allowed only in the name of an
 // organization or a place ("Ministry of Foreign Affairs", "Gulf of Aden").
 var connectorNeedsHead = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true}
@@ -129,6 +135,9 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	for _, m := range pendingShort {
 		if x.afterOtherName(a, m.start) {
 			continue // "Mher Grigoryan" is not Armen Grigoryan
+		}
+		if m.end-m.start == 1 && x.rules.NotNames[a.words[m.start].Key] && usedAsDate(a, m.start) {
+			continue // "in May 1995" after "Theresa May"
 		}
 		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) {
 			out = append(out, m)
@@ -319,6 +328,29 @@ func (x *Extractor) afterOtherName(a *analysis, i int) bool {
 	return !x.rules.TitleModifiers[a.words[p].Key] && x.titles.endingAt(a.words, i) == i
 }
 
+// dateLead are the words before a month or weekday used as one.
+var dateLead = map[string]bool{
+	"in": true, "since": true, "on": true, "until": true, "till": true, "by": true, "from": true,
+	"last": true, "next": true, "this": true, "early": true, "late": true, "mid": true, "mid-": true,
+	"of": true, "during": true, "before": true, "after": true, "between": true, "and": true, "or": true,
+}
+
+// usedAsDate reports whether the word i (a month or weekday that is also a
+// surname) is used as a date: before a number, or after "in", "since"...
+func usedAsDate(a *analysis, i int) bool {
+	if i+1 < len(a.words) && a.words[i+1].Break == 0 {
+		if r := firstRune(a.words[i+1].Text); r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return i > 0 && dateLead[a.words[i-1].Key]
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // uniqueShort reports whether a short form matched without its full name
 // names exactly one gazetteer entry, so that it can stand for it.
 func (x *Extractor) uniqueShort(a *analysis, m *mention) bool {
@@ -327,6 +359,9 @@ func (x *Extractor) uniqueShort(a *analysis, m *mention) bool {
 		keys = append(keys, w.Text)
 	}
 	matches := x.gaz.Lookup(strings.Join(keys, " "))
+	if m.end-m.start == 1 && x.rules.NotNames[a.words[m.start].Key] {
+		return false // "May" is a month unless Theresa May was named in full
+	}
 	if len(matches) != 1 || a.sentenceStart[m.start] && a.tags[m.start] != "NNP" {
 		return false
 	}
@@ -339,8 +374,8 @@ func (a *analysis) runEnd(i int, covered, taken []bool) int {
 	n := len(a.words)
 	end := i
 	for j := i; j < n; {
-		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2 || taken[j]) {
-			break
+		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2 || taken[j] || legalForms[a.words[j-1].Key]) {
+			break // a legal form ends a company's name: "Chrysler LLC Jim Press"
 		}
 		if a.isNameWord(j) || (covered[j] && !a.capsLine[j]) {
 			j++
@@ -356,8 +391,10 @@ func (a *analysis) runEnd(i int, covered, taken []bool) int {
 		}
 		// A connector or hyphen continues the run only if a name word
 		// follows it.
+		// A month or weekday after it is a date: "the Office on June 5".
 		if (nameConnectors[a.words[j].Key] || a.words[j].Hyphen) && j+1 < n && a.words[j+1].Break == 0 &&
-			(a.isNameWord(j+1) || (nameConnectors[a.words[j+1].Key] && j+2 < n && a.isNameWord(j+2))) {
+			(a.isNameWord(j+1) && (a.words[j].Hyphen || !a.x.rules.NotNames[a.words[j+1].Key]) ||
+				(nameConnectors[a.words[j+1].Key] && j+2 < n && a.isNameWord(j+2))) {
 			j++
 			continue
 		}
@@ -621,6 +658,11 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		m.typ, m.strength = gazetteer.Person, fromCue
 	default:
 		m.typ, m.strength = a.modelVote(i, j), fromModel
+		if m.typ == gazetteer.GPE && !single && !(i > 0 && x.rules.PlaceContext[a.words[i-1].Key]) {
+			// The recognizer calls many unknown people places; a place of
+			// several words the gazetteer does not know is rarer.
+			m.typ = ""
+		}
 		if m.typ == "" {
 			m.typ, m.strength = x.shapeGuess(a, i, j), fromDefault
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -102,6 +103,10 @@ func TestNames(t *testing.T) {
 			notWant: []string{"GPE United States", "GPE London"},
 		},
 		{
+			text: "Elections were held in May 1995. Theresa May spoke. May said so, and on May 3 she left.",
+			want: []string{"PERSON Theresa May"},
+		},
+		{
 			text: "Eurostat said prices in Germany rose.",
 			want: []string{"ORG Eurostat", "GPE Germany"},
 		},
@@ -122,5 +127,28 @@ func TestNames(t *testing.T) {
 				t.Errorf("%q:\n unexpected %q\n got %s", tt.text, w, strings.Join(got, "; "))
 			}
 		}
+	}
+}
+
+// TestMonthsAreNotSurnames checks that a month that is also a person's
+// surname stays a date where it is used as one.
+func TestMonthsAreNotSurnames(t *testing.T) {
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Extract(context.Background(), Document{Text: "Elections were held in May 1995. Theresa May spoke. May said so, and on May 3 she left."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range r.Actors {
+		for _, m := range e.Mentions {
+			got = append(got, fmt.Sprintf("%s@%d", m.Text, m.Start))
+		}
+	}
+	want := []string{"Theresa May@33", "May@52"}
+	if !slices.Equal(got, want) {
+		t.Errorf("mentions %v, want %v", got, want)
 	}
 }

@@ -54,6 +54,15 @@ type File struct {
 	// PlaceContext are prepositions after which a bare name is most likely
 	// a place ("in", "near").
 	PlaceContext []string `yaml:"place_context"`
+	// ReportingVerbs introduce speech or writing ("said", "told", "wrote",
+	// "warned"), in every form that attributes a quote.
+	ReportingVerbs []string `yaml:"reporting_verbs"`
+	// TitleCues are words right before a quotation mark that make the quoted
+	// words a name, not speech ("titled", "dubbed", "hashtag").
+	TitleCues []string `yaml:"title_cues"`
+	// SourceDocuments are the things a statement is issued in ("statement",
+	// "readout"): in "a statement from X" the speaker is X.
+	SourceDocuments []string `yaml:"source_documents"`
 	// WorkWords name kinds of creative work; the capitalized words right
 	// after one are a title ("the novel Beloved", "her collection Journey
 	// to Tatev"), not an actor or a place.
@@ -84,8 +93,12 @@ type Set struct {
 	EventWords     map[string]bool
 	PersonContext  map[string]bool
 	PlaceContext   map[string]bool
-	WorkWords      map[string]bool
-	FieldWords     map[string]bool
+	ReportingVerbs map[string]bool
+	TitleCues      map[string]bool
+	// SourceDocuments: see File.SourceDocuments.
+	SourceDocuments map[string]bool
+	WorkWords       map[string]bool
+	FieldWords      map[string]bool
 	// Rules are the pattern rules, built-in first; a user's rule with the id
 	// of an earlier one replaces it.
 	Rules []*Rule
@@ -209,6 +222,9 @@ func parse(name string, data []byte) (File, error) {
 	check("event_words", yamlfile.Field(root, "event_words"), f.EventWords)
 	check("person_context", yamlfile.Field(root, "person_context"), f.PersonContext)
 	check("place_context", yamlfile.Field(root, "place_context"), f.PlaceContext)
+	check("reporting_verbs", yamlfile.Field(root, "reporting_verbs"), f.ReportingVerbs)
+	check("title_cues", yamlfile.Field(root, "title_cues"), f.TitleCues)
+	check("source_documents", yamlfile.Field(root, "source_documents"), f.SourceDocuments)
 	check("work_words", yamlfile.Field(root, "work_words"), f.WorkWords)
 	check("field_words", yamlfile.Field(root, "field_words"), f.FieldWords)
 	if node := yamlfile.Field(root, "place_words"); node != nil {
@@ -231,17 +247,20 @@ func parse(name string, data []byte) (File, error) {
 
 func compile(files []File) *Set {
 	s := &Set{
-		TitleModifiers: map[string]bool{},
-		OrgWords:       map[string]bool{},
-		PlaceWords:     map[string]string{},
-		GivenNames:     map[string]bool{},
-		SurnameFirst:   map[string]bool{},
-		NotNames:       map[string]bool{},
-		EventWords:     map[string]bool{},
-		PersonContext:  map[string]bool{},
-		PlaceContext:   map[string]bool{},
-		WorkWords:      map[string]bool{},
-		FieldWords:     map[string]bool{},
+		TitleModifiers:  map[string]bool{},
+		OrgWords:        map[string]bool{},
+		PlaceWords:      map[string]string{},
+		GivenNames:      map[string]bool{},
+		SurnameFirst:    map[string]bool{},
+		NotNames:        map[string]bool{},
+		EventWords:      map[string]bool{},
+		PersonContext:   map[string]bool{},
+		PlaceContext:    map[string]bool{},
+		ReportingVerbs:  map[string]bool{},
+		TitleCues:       map[string]bool{},
+		SourceDocuments: map[string]bool{},
+		WorkWords:       map[string]bool{},
+		FieldWords:      map[string]bool{},
 	}
 	seenTitle := map[string]bool{}
 	for _, f := range files {
@@ -259,6 +278,9 @@ func compile(files []File) *Set {
 		addAll(s.EventWords, f.EventWords)
 		addAll(s.PersonContext, f.PersonContext)
 		addAll(s.PlaceContext, f.PlaceContext)
+		addAll(s.ReportingVerbs, f.ReportingVerbs)
+		addAll(s.TitleCues, f.TitleCues)
+		addAll(s.SourceDocuments, f.SourceDocuments)
 		addAll(s.WorkWords, f.WorkWords)
 		addAll(s.FieldWords, f.FieldWords)
 		for typ, words := range f.PlaceWords {
