@@ -206,20 +206,23 @@ func (f *meetingFinder) sentence(s, e int) rules.Sentence {
 // build turns one match into meetings: one, or one per counterpart.
 func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 	var participants []string
+	if f.objectModifies(m) {
+		return nil // "receive IMF support": the object is no party
+	}
 	for _, c := range m.Captured("participants") {
 		if u := f.unitAt(c.Start); c.Start == m.Start && u != nil && !gazetteer.IsActorType(u.entity.Type) && f.afterPreposition(c.Start) {
 			continue // "was in India visiting ...": India is no subject
 		}
-		participants = appendNew(participants, f.parties(c, m.End)...)
+		participants = appendNew(participants, f.parties(c)...)
 	}
 	var counterparts []string
 	for _, c := range m.Captured("counterparts") {
-		counterparts = appendNew(counterparts, f.parties(c, m.End)...)
+		counterparts = appendNew(counterparts, f.parties(c)...)
 	}
 	// What is visited: places give the location, the rest take part.
 	var visitedPlace string
 	for _, c := range m.Captured("visited") {
-		for _, id := range f.parties(c, m.End) {
+		for _, id := range f.parties(c) {
 			switch {
 			case !f.isLocation(id):
 				participants = appendNew(participants, id)
@@ -336,20 +339,45 @@ func tokensCapitalized(s string) bool {
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
 }
 
+// objectModifies reports whether the party that ends the match modifies the
+// word after it ("receive IMF support", "welcomed Tony Blair's courage"),
+// so that the match reads a noun phrase, not a meeting.
+func (f *meetingFinder) objectModifies(m rules.Match) bool {
+	for _, c := range m.Captures {
+		if c.End != m.End || c.Name != "participants" && c.Name != "counterparts" && c.Name != "visited" {
+			continue
+		}
+		if u := f.lastUnitIn(c); u != nil && u.end == m.End && f.modifies(u.end) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *meetingFinder) lastUnitIn(c rules.Capture) *unit {
+	var last *unit
+	for i := c.Start; i < c.End; {
+		if u := f.unitAt(i); u != nil && u.end <= c.End {
+			last = u
+			i = u.end
+			continue
+		}
+		i++
+	}
+	return last
+}
+
 // parties resolves a captured phrase to entity ids: each conjunct's last
 // entity ("his Azerbaijani counterpart Jeyhun Bayramov"), or the entities a
-// plural description names ("the foreign ministers"). An entity that ends
-// the match but modifies the next word ("IMF support") is no party.
-func (f *meetingFinder) parties(c rules.Capture, matchEnd int) []string {
+// plural description names ("the foreign ministers").
+func (f *meetingFinder) parties(c rules.Capture) []string {
 	var ids []string
 	var conjunct []int // words of the current conjunct outside units
 	var head *unit
 	flush := func() {
 		switch {
 		case head != nil:
-			if head.end < matchEnd || !f.modifies(head.end) {
-				ids = appendNew(ids, head.entity.ID)
-			}
+			ids = appendNew(ids, head.entity.ID)
 		case len(conjunct) == 1 && pronouns[f.a.words[conjunct[0]].Key] != nil:
 			if u := f.antecedent(conjunct[0], pronouns[f.a.words[conjunct[0]].Key]); u != nil {
 				ids = appendNew(ids, u.entity.ID)
