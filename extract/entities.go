@@ -43,6 +43,7 @@ func (a *analysis) entities(x *Extractor) []Entity {
 // them: "Armenian Foreign Minister Ararat Mirzoyan", "US State Department
 // deputy spokesperson Vedant Patel", "Armenia's Prime Minister".
 func (x *Extractor) attach(a *analysis, ms []*mention) {
+	defer x.attachAppositives(a, ms)
 	for _, m := range ms {
 		if m.typ != gazetteer.Person {
 			continue
@@ -75,6 +76,74 @@ func (x *Extractor) attach(a *analysis, ms []*mention) {
 					m.affiliationText = a.text[a.words[o.start].Start:a.words[o.end-1].End]
 				}
 			}
+		}
+	}
+}
+
+// affiliationLinks join a title to the organization or place it belongs
+// to: "economist at ING", "spokesman for the ministry".
+var affiliationLinks = map[string]bool{"at": true, "of": true, "for": true, "with": true, "from": true, "in": true}
+
+// attachAppositives gives a person without a title the one that follows
+// the name between commas: "Sofie Janssens, senior euro zone economist at
+// ING, said"; "Tom Smith, a spokesman for the Foreign Ministry".
+func (x *Extractor) attachAppositives(a *analysis, ms []*mention) {
+	byStart := make(map[int]*mention, len(ms))
+	for _, m := range ms {
+		byStart[m.start] = m
+	}
+	n := len(a.words)
+	for _, m := range ms {
+		if m.typ != gazetteer.Person || m.title != "" || m.end+1 >= n || a.words[m.end].Key != "," {
+			continue
+		}
+		j := m.end + 1
+		switch a.words[j].Key {
+		case "a", "an", "the":
+			j++
+		}
+		// The title may follow its organization's possessive: "ING's chief
+		// economist".
+		var owner *mention
+		if o := byStart[j]; o != nil && o.typ != gazetteer.Person && o.end < n && tokens.IsPossessive(a.words[o.end].Key) {
+			owner = o
+			j = o.end + 1
+		}
+		for k := j; k < n && k < j+6; k++ {
+			w := a.words[k]
+			if w.Key == "," || strings.HasPrefix(a.tags[k], "VB") || a.sentenceStart[k] {
+				break
+			}
+			t := x.titles.longestAt(a.words, k)
+			if t == k {
+				continue
+			}
+			// The longest title ending here: "chief economist", not "chief".
+			for t < n && t < k+6 {
+				if e := x.titles.longestAt(a.words, t); e > t {
+					t = e
+					continue
+				}
+				break
+			}
+			m.title = strings.Join(strings.Fields(a.text[a.words[j].Start:a.words[t-1].End]), " ")
+			if owner == nil && t+1 < n && affiliationLinks[a.words[t].Key] {
+				p := t + 1
+				if a.words[p].Key == "the" && p+1 < n {
+					p++
+				}
+				if o := byStart[p]; o != nil && o.typ != gazetteer.Person {
+					owner = o
+				}
+			}
+			if owner != nil {
+				if owner.entry != nil {
+					m.affiliation = owner.entry
+				} else {
+					m.affiliationText = a.text[a.words[owner.start].Start:a.words[owner.end-1].End]
+				}
+			}
+			break
 		}
 	}
 }

@@ -152,3 +152,29 @@ func TestMonthsAreNotSurnames(t *testing.T) {
 		t.Errorf("mentions %v, want %v", got, want)
 	}
 }
+
+// TestAppositiveTitles checks titles and affiliations given after a name.
+func TestAppositiveTitles(t *testing.T) {
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "\"The door is open,\" said Sofie Janssens, senior euro zone\neconomist at ING. " +
+		"Tom Smith, a spokesman for the Foreign Ministry of Armenia, said no. Jane Doe, ING's chief economist, agreed. " +
+		"Bob Lee, who runs the fund, declined."
+	r, err := x.Extract(context.Background(), Document{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Attributes{
+		"Sofie Janssens": {Title: "senior euro zone economist", Affiliation: "ing"},
+		"Tom Smith":      {Title: "spokesman", Affiliation: "armenia-foreign-ministry"},
+		"Jane Doe":       {Title: "chief economist", Affiliation: "ing"},
+		"Bob Lee":        {},
+	}
+	for _, e := range r.Actors {
+		if w, ok := want[e.Name]; ok && e.Attributes != w {
+			t.Errorf("%s: attributes %+v, want %+v", e.Name, e.Attributes, w)
+		}
+	}
+}
