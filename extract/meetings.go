@@ -537,9 +537,17 @@ var notTheDate = map[string]bool{
 	"ahead": true, "following": true, "by": true, "from": true, "than": true,
 }
 
-// dateOf finds a meeting's date: the date the rule captured, else the
-// nearest date of the sentence that is not another event's, else the date
-// that opens an earlier sentence of the paragraph ("On May 3, ...").
+// clauseBreaks end the clause that a meeting's date may come from: "met Y,
+// who was elected in 2019".
+var clauseBreaks = map[string]bool{
+	"who": true, "which": true, "whose": true, "whom": true, "where": true, "while": true, "whereas": true,
+	"but": true, "although": true, "though": true, "because": true, ";": true, ":": true, "after": true, "before": true,
+}
+
+// dateOf finds a meeting's date: the date the rule captured, else a date of
+// the sentence that is not another event's (inside the match, after it in
+// its clause, or opening the sentence), else the date that opens an earlier
+// sentence of the paragraph ("On May 3, ...").
 func (f *meetingFinder) dateOf(m rules.Match, sentence int) *Date {
 	for _, c := range m.Captured("date") {
 		for _, d := range f.dates {
@@ -549,24 +557,31 @@ func (f *meetingFinder) dateOf(m rules.Match, sentence int) *Date {
 		}
 	}
 	s := f.a.sentences[sentence]
-	var best *Date
-	bestDist := 1 << 30
-	for _, d := range f.dates {
-		if d.start < s[0] || d.end > s[1] || !calendarDate(d.date) || d.start > 0 && notTheDate[f.a.words[d.start-1].Key] {
-			continue
-		}
-		dist := d.start - m.End
-		if d.end <= m.Start {
-			dist = m.Start - d.end
-		} else if d.start < m.End {
-			dist = 0
-		}
-		if dist < bestDist {
-			best, bestDist = d.date, dist
+	usable := func(d dateSpan) bool {
+		return d.start >= s[0] && d.end <= s[1] && calendarDate(d.date) && !(d.start > 0 && notTheDate[f.a.words[d.start-1].Key])
+	}
+	// A date inside the match, then the first after it in the same clause
+	// ("met Y in Paris on Monday"), then one that opens the sentence ("On
+	// May 3, X met Y").
+	var opening *Date
+	clauseEnd := s[1]
+	for i := m.End; i < s[1]; i++ {
+		if clauseBreaks[f.a.words[i].Key] {
+			clauseEnd = i
+			break
 		}
 	}
-	if best != nil {
-		return best
+	for _, d := range f.dates {
+		switch {
+		case !usable(d):
+		case d.start >= m.Start && d.end <= m.End, d.start >= m.End && d.end <= clauseEnd:
+			return d.date
+		case d.start <= s[0]+1 && opening == nil:
+			opening = d.date
+		}
+	}
+	if opening != nil {
+		return opening
 	}
 	// A date at the start of an earlier sentence of the same paragraph
 	// governs the sentences after it.

@@ -104,6 +104,18 @@ func TestMeetingDates(t *testing.T) {
 			want:  "meeting sergei-lavrov+antony-blinken 2023-06-01 @geneva",
 		},
 		{
+			name:  "a date in a relative clause is another event's",
+			text:  "Ararat Mirzoyan met Antony Blinken, who took office in January 2021.",
+			dates: []dated{{"January 2021", "2021-01"}},
+			want:  "meeting ararat-mirzoyan+antony-blinken null @null",
+		},
+		{
+			name:  "a date that opens the sentence",
+			text:  "Last week, Ararat Mirzoyan met Antony Blinken.",
+			dates: []dated{{"Last week", "2023-W17"}},
+			want:  "meeting ararat-mirzoyan+antony-blinken 2023-W17 @null",
+		},
+		{
 			name:  "the past is not a date",
 			text:  "In the past, Sergey Lavrov met Antony Blinken.",
 			dates: []dated{{"the past", "PAST_REF"}},
