@@ -32,6 +32,8 @@ type meetingFinder struct {
 	r     *Result
 	units []unit
 	dates []dateSpan
+	// cpStart and cpEnd are the code-point offsets of the words.
+	cpStart, cpEnd []int
 	// firstSeen is the first word at which each entity is mentioned.
 	firstSeen map[string]int
 	// lastSeen lists each entity's mention starts, for "most recent".
@@ -95,20 +97,12 @@ func (x *Extractor) meetings(a *analysis, r *Result) []Meeting {
 
 // collectUnits maps every entity mention to its words.
 func (f *meetingFinder) collectUnits() {
-	a := f.a
-	startWord, endWord := map[int]int{}, map[int]int{}
-	for i := range a.words {
-		sp := a.span(i, i+1)
-		startWord[sp.Start] = i
-		endWord[sp.End] = i + 1
-	}
 	add := func(list []Entity) {
 		for k := range list {
 			e := &list[k]
 			for _, m := range e.Mentions {
-				s, ok1 := startWord[m.Start]
-				end, ok2 := endWord[m.End]
-				if !ok1 || !ok2 || end <= s {
+				s, end := f.wordRange(m.Start, m.End)
+				if end <= s {
 					continue
 				}
 				f.seen[e.ID] = append(f.seen[e.ID], s)
@@ -165,23 +159,28 @@ func (f *meetingFinder) titleStart(i int) int {
 
 // collectDates maps the dates of the result to words.
 func (f *meetingFinder) collectDates() {
-	a := f.a
 	for k := range f.r.Dates {
 		d := &f.r.Dates[k]
-		start, end := -1, -1
-		for i := range a.words {
-			sp := a.span(i, i+1)
-			if start < 0 && sp.Start >= d.Start {
-				start = i
-			}
-			if sp.End <= d.End {
-				end = i + 1
-			}
-		}
-		if start >= 0 && end > start {
+		if start, end := f.wordRange(d.Start, d.End); end > start {
 			f.dates = append(f.dates, dateSpan{start: start, end: end, date: d})
 		}
 	}
+}
+
+// wordRange returns the words [start, end) that lie within code points
+// [from, to).
+func (f *meetingFinder) wordRange(from, to int) (start, end int) {
+	if f.cpStart == nil {
+		f.cpStart = make([]int, len(f.a.words))
+		f.cpEnd = make([]int, len(f.a.words))
+		for i := range f.a.words {
+			sp := f.a.span(i, i+1)
+			f.cpStart[i], f.cpEnd[i] = sp.Start, sp.End
+		}
+	}
+	start = sort.SearchInts(f.cpStart, from)
+	end = sort.Search(len(f.cpEnd), func(i int) bool { return f.cpEnd[i] > to })
+	return start, end
 }
 
 // sentence is the rules' input for words [s, e).
@@ -190,8 +189,11 @@ func (f *meetingFinder) sentence(s, e int) rules.Sentence {
 	for i := s; i < e; i++ {
 		sent.Tokens[i-s] = rules.Token{Text: f.a.words[i].Text, Tag: f.a.tags[i]}
 	}
-	for _, u := range f.units {
-		if u.start >= s && u.end <= e {
+	for _, u := range f.units[sort.Search(len(f.units), func(k int) bool { return f.units[k].start >= s }):] {
+		if u.start >= e {
+			break
+		}
+		if u.end <= e {
 			sent.Annotations = append(sent.Annotations, rules.Annotation{Start: u.start - s, End: u.end - s, Type: u.entity.Type})
 		}
 	}
