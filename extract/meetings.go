@@ -334,7 +334,24 @@ func (f *meetingFinder) modifies(i int) bool {
 		return false
 	}
 	k := f.a.words[i].Key
-	return k == "'s" || k == "'" || (f.a.tags[i] == "NN" || f.a.tags[i] == "NNS") && !tokensCapitalized(f.a.words[i].Text)
+	if k == "'s" || k == "'" {
+		return true
+	}
+	switch f.a.tags[i] {
+	case "NN", "NNS", "JJ":
+		return !tokensCapitalized(f.a.words[i].Text) && !f.dateAt(i)
+	}
+	return false
+}
+
+// dateAt reports whether a date starts at word i ("met Smith last week").
+func (f *meetingFinder) dateAt(i int) bool {
+	for _, d := range f.dates {
+		if d.start == i {
+			return true
+		}
+	}
+	return false
 }
 
 func tokensCapitalized(s string) bool {
