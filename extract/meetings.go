@@ -430,20 +430,23 @@ var pronouns = map[string][]string{
 	"it": {gazetteer.Org, gazetteer.GPE},
 }
 
-// antecedent is the entity a pronoun at word i stands for: the last one of
-// the right type named before it, in its sentence or the two before.
+// antecedent is the entity a pronoun at word i stands for: news refers
+// back to a sentence's subject, so the first one of the right type named
+// before it in its sentence, else in the sentence before, else the one
+// before that.
 func (f *meetingFinder) antecedent(i int, types []string) *unit {
-	from := f.a.sentences[max(f.a.sentenceOf[i]-2, 0)][0]
-	for k := len(f.units) - 1; k >= 0; k-- {
-		u := &f.units[k]
-		if u.end > i {
-			continue
+	k := f.a.sentenceOf[i]
+	for back := 0; back <= 2 && k-back >= 0; back++ {
+		s := f.a.sentences[k-back]
+		end := s[1]
+		if back == 0 {
+			end = i
 		}
-		if u.start < from {
-			break
-		}
-		if slices.Contains(types, u.entity.Type) {
-			return u
+		for u := range f.units {
+			un := &f.units[u]
+			if un.start >= s[0] && un.end <= end && slices.Contains(types, un.entity.Type) {
+				return un
+			}
 		}
 	}
 	return nil
