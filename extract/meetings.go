@@ -215,16 +215,16 @@ func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 		if u := f.unitAt(c.Start); c.Start == m.Start && u != nil && !gazetteer.IsActorType(u.entity.Type) && f.afterPreposition(c.Start) {
 			continue // "was in India visiting ...": India is no subject
 		}
-		participants = appendNew(participants, f.parties(c)...)
+		participants = appendNew(participants, f.parties(c, m.End)...)
 	}
 	var counterparts []string
 	for _, c := range m.Captured("counterparts") {
-		counterparts = appendNew(counterparts, f.parties(c)...)
+		counterparts = appendNew(counterparts, f.parties(c, m.End)...)
 	}
 	// What is visited: places give the location, the rest take part.
 	var visitedPlace string
 	for _, c := range m.Captured("visited") {
-		for _, id := range f.parties(c) {
+		for _, id := range f.parties(c, m.End) {
 			switch {
 			case !f.isLocation(id):
 				participants = appendNew(participants, id)
@@ -366,9 +366,24 @@ func (f *meetingFinder) objectModifies(m rules.Match) bool {
 		if c.End != m.End || c.Name != "participants" && c.Name != "counterparts" && c.Name != "visited" {
 			continue
 		}
-		if u := f.lastUnitIn(c); u != nil && u.end == m.End && f.modifies(u.end) {
+		if u := f.lastUnitIn(c); u != nil && u.end == m.End && f.modifies(u.end) && !f.coordinated(c) {
 			return true
 		}
+	}
+	return false
+}
+
+// coordinated reports whether a capture lists several parties.
+func (f *meetingFinder) coordinated(c rules.Capture) bool {
+	for i := c.Start; i < c.End; {
+		if u := f.unitAt(i); u != nil && u.end <= c.End {
+			i = u.end
+			continue
+		}
+		if coordinators[f.a.words[i].Key] && f.a.words[i].Key != "both" {
+			return true
+		}
+		i++
 	}
 	return false
 }
@@ -389,14 +404,18 @@ func (f *meetingFinder) lastUnitIn(c rules.Capture) *unit {
 // parties resolves a captured phrase to entity ids: each conjunct's last
 // entity ("his Azerbaijani counterpart Jeyhun Bayramov"), or the entities a
 // plural description names ("the foreign ministers").
-func (f *meetingFinder) parties(c rules.Capture) []string {
+func (f *meetingFinder) parties(c rules.Capture, matchEnd int) []string {
 	var ids []string
 	var conjunct []int // words of the current conjunct outside units
 	var head *unit
 	flush := func() {
 		switch {
 		case head != nil:
-			ids = appendNew(ids, head.entity.ID)
+			// The last of a list may modify the next word ("X, Y and
+			// India's petroleum minister ..."): that one is left out.
+			if head.end < matchEnd || !f.modifies(head.end) {
+				ids = appendNew(ids, head.entity.ID)
+			}
 		case len(conjunct) == 1 && pronouns[f.a.words[conjunct[0]].Key] != nil:
 			if u := f.antecedent(conjunct[0], pronouns[f.a.words[conjunct[0]].Key]); u != nil {
 				ids = appendNew(ids, u.entity.ID)
