@@ -36,7 +36,8 @@ type meetingFinder struct {
 	cpStart, cpEnd []int
 	// firstSeen is the first word at which each entity is mentioned.
 	firstSeen map[string]int
-	// lastSeen lists each entity's mention starts, for "most recent".
+	// seen lists the words at which each entity is mentioned, for "the
+	// most recently named".
 	seen map[string][]int
 }
 
