@@ -216,6 +216,9 @@ func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 		if u := f.unitAt(c.Start); c.Start == m.Start && u != nil && !gazetteer.IsActorType(u.entity.Type) && f.afterPreposition(c.Start) {
 			continue // "was in India visiting ...": India is no subject
 		}
+		if c.Start == m.Start && f.inRelativeClause(c.Start) {
+			continue // "councillors who back Mr Flight met ...": Flight is no subject
+		}
 		participants = appendNew(participants, f.parties(c, m.End)...)
 	}
 	var counterparts []string
@@ -316,6 +319,19 @@ var placePrepositions = map[string]bool{
 // so that a place named there is the preposition's object.
 func (f *meetingFinder) afterPreposition(i int) bool {
 	return i > 0 && placePrepositions[f.a.words[i-1].Key] && f.a.sentenceOf[i-1] == f.a.sentenceOf[i]
+}
+
+// inRelativeClause reports whether word i is the object of a relative
+// clause's verb ("who back Mr Flight"), not the subject of what follows.
+func (f *meetingFinder) inRelativeClause(i int) bool {
+	if i < 2 || f.a.sentenceOf[i-2] != f.a.sentenceOf[i] || !strings.HasPrefix(f.a.tags[i-1], "VB") {
+		return false
+	}
+	switch f.a.words[i-2].Key {
+	case "who", "which", "that":
+		return true
+	}
+	return false
 }
 
 // isLocation reports whether id is one of the document's locations.
