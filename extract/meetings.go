@@ -254,6 +254,11 @@ func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 	if base.Location == nil && visitedPlace != "" {
 		base.Location = &visitedPlace
 	}
+	if base.Location == nil {
+		if id := f.placeBeforeWhere(m.Start); id != "" {
+			base.Location = &id
+		}
+	}
 	if d := f.dateOf(m, sentence); d != nil {
 		base.Date, base.DateText = d.Value, d.Text
 	}
@@ -319,6 +324,24 @@ var placePrepositions = map[string]bool{
 // so that a place named there is the preposition's object.
 func (f *meetingFinder) afterPreposition(i int) bool {
 	return i > 0 && placePrepositions[f.a.words[i-1].Key] && f.a.sentenceOf[i-1] == f.a.sentenceOf[i]
+}
+
+// placeBeforeWhere returns the place a "where" clause before word i refers
+// to: "flying from the United States, where he met ...".
+func (f *meetingFinder) placeBeforeWhere(i int) string {
+	if i < 2 || f.a.words[i-1].Key != "where" {
+		return ""
+	}
+	j := i - 1
+	if f.a.words[j-1].Key == "," {
+		j--
+	}
+	for k := len(f.units) - 1; k >= 0; k-- {
+		if u := f.units[k]; u.end == j && !gazetteer.IsActorType(u.entity.Type) {
+			return u.entity.ID
+		}
+	}
+	return ""
 }
 
 // inRelativeClause reports whether word i is the object of a relative

@@ -154,6 +154,8 @@ func TestMeetingPatterns(t *testing.T) {
 		{"Emmanuel Macron spoke by phone with Vladimir Putin.", "call emmanuel-macron+vladimir-putin null @null"},
 		// a meeting hosted by Z in PLACE, attended by X and Y
 		{"The meeting hosted by the EU in Prague, attended by Nikol Pashinyan and Ilham Aliyev, ended late.", "meeting european-union+nikol-pashinyan+ilham-aliyev null @prague"},
+		// a "where" clause takes the place it refers to
+		{"Ilham Aliyev flew home from Moscow, where he met Vladimir Putin.", "meeting ilham-aliyev+vladimir-putin null @moscow"},
 		// the object of a relative clause is no subject
 		{"Two councillors who back Nikol Pashinyan met Ilham Aliyev.", ""},
 		// not meetings
