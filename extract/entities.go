@@ -34,7 +34,7 @@ func (a *analysis) entities(x *Extractor) []Entity {
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	x.attach(a, ms)
 	x.linkAcronyms(a, ms)
-	builders := x.group(a, ms)
+	builders := x.surnamesOverPlaces(a, x.group(a, ms))
 	x.propagate(a, builders)
 	return a.render(x, builders)
 }
@@ -43,6 +43,7 @@ func (a *analysis) entities(x *Extractor) []Entity {
 // them: "Armenian Foreign Minister Ararat Mirzoyan", "US State Department
 // deputy spokesperson Vedant Patel", "Armenia's Prime Minister".
 func (x *Extractor) attach(a *analysis, ms []*mention) {
+	defer x.attachAppositives(a, ms)
 	for _, m := range ms {
 		if m.typ != gazetteer.Person {
 			continue
@@ -75,6 +76,74 @@ func (x *Extractor) attach(a *analysis, ms []*mention) {
 					m.affiliationText = a.text[a.words[o.start].Start:a.words[o.end-1].End]
 				}
 			}
+		}
+	}
+}
+
+// affiliationLinks join a title to the organization or place it belongs
+// to: "economist at ING", "spokesman for the ministry".
+var affiliationLinks = map[string]bool{"at": true, "of": true, "for": true, "with": true, "from": true, "in": true}
+
+// attachAppositives gives a person without a title the one that follows
+// the name between commas: "Sofie Janssens, senior euro zone economist at
+// ING, said"; "Tom Smith, a spokesman for the Foreign Ministry".
+func (x *Extractor) attachAppositives(a *analysis, ms []*mention) {
+	byStart := make(map[int]*mention, len(ms))
+	for _, m := range ms {
+		byStart[m.start] = m
+	}
+	n := len(a.words)
+	for _, m := range ms {
+		if m.typ != gazetteer.Person || m.title != "" || m.end+1 >= n || a.words[m.end].Key != "," {
+			continue
+		}
+		j := m.end + 1
+		switch a.words[j].Key {
+		case "a", "an", "the":
+			j++
+		}
+		// The title may follow its organization's possessive: "ING's chief
+		// economist".
+		var owner *mention
+		if o := byStart[j]; o != nil && o.typ != gazetteer.Person && o.end < n && tokens.IsPossessive(a.words[o.end].Key) {
+			owner = o
+			j = o.end + 1
+		}
+		for k := j; k < n && k < j+6; k++ {
+			w := a.words[k]
+			if w.Key == "," || strings.HasPrefix(a.tags[k], "VB") || a.sentenceStart[k] {
+				break
+			}
+			t := x.titles.longestAt(a.words, k)
+			if t == k {
+				continue
+			}
+			// The longest title ending here: "chief economist", not "chief".
+			for t < n && t < k+6 {
+				if e := x.titles.longestAt(a.words, t); e > t {
+					t = e
+					continue
+				}
+				break
+			}
+			m.title = strings.Join(strings.Fields(a.text[a.words[j].Start:a.words[t-1].End]), " ")
+			if owner == nil && t+1 < n && affiliationLinks[a.words[t].Key] {
+				p := t + 1
+				if a.words[p].Key == "the" && p+1 < n {
+					p++
+				}
+				if o := byStart[p]; o != nil && o.typ != gazetteer.Person {
+					owner = o
+				}
+			}
+			if owner != nil {
+				if owner.entry != nil {
+					m.affiliation = owner.entry
+				} else {
+					m.affiliationText = a.text[a.words[owner.start].Start:a.words[owner.end-1].End]
+				}
+			}
+			break
 		}
 	}
 }
@@ -183,6 +252,9 @@ func (x *Extractor) group(a *analysis, ms []*mention) []*entityBuilder {
 			continue
 		}
 		if b := a.shortFormOf(m, builders); b != nil {
+			// A short form takes the type of the full name: "Zidane" after
+			// "Zinedine Zidane" is the person whatever the recognizer says.
+			m.typ, m.strength = b.typ, b.strength
 			add(m, b)
 			byKey[key] = b
 			continue
@@ -190,6 +262,51 @@ func (x *Extractor) group(a *analysis, ms []*mention) []*entityBuilder {
 		add(m, newBuilder(key, nil))
 	}
 	return builders
+}
+
+// surnamesOverPlaces gives a one-word place mention to the person whose
+// surname it is when the document names that person in full ("Washington"
+// after "Denzel Washington"), unless a preposition of place comes before
+// it ("in Washington").
+func (x *Extractor) surnamesOverPlaces(a *analysis, builders []*entityBuilder) []*entityBuilder {
+	surnameOf := map[string]*entityBuilder{}
+	for _, b := range builders {
+		if b.typ != gazetteer.Person {
+			continue
+		}
+		for _, m := range b.mentions {
+			if m.end-m.start < 2 {
+				continue
+			}
+			key := a.words[m.end-1].Key
+			if p, ok := surnameOf[key]; ok && p != b {
+				surnameOf[key] = nil // two people share it
+				continue
+			}
+			surnameOf[key] = b
+		}
+	}
+	out := builders[:0]
+	for _, b := range builders {
+		if b.entry != nil && !gazetteer.IsActorType(b.typ) {
+			kept := b.mentions[:0]
+			for _, m := range b.mentions {
+				if p := surnameOf[a.words[m.start].Key]; p != nil && m.end-m.start == 1 &&
+					!(m.start > 0 && x.rules.PlaceContext[a.words[m.start-1].Key]) {
+					m.typ, m.entity = gazetteer.Person, p
+					p.mentions = append(p.mentions, m)
+					continue
+				}
+				kept = append(kept, m)
+			}
+			b.mentions = kept
+			if len(kept) == 0 {
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // nameKey is how a name not in the gazetteer is compared with others: its
@@ -333,7 +450,8 @@ func (x *Extractor) propagate(a *analysis, builders []*entityBuilder) {
 			}
 			m := &mention{start: i, end: i + n}
 			b := names[a.nameKey(m)]
-			if b == nil || !a.isNameWord(i) || !a.isNameWord(i+n-1) || !a.writtenAsName(i, i+n) {
+			if b == nil || !a.isNameWord(i) || !a.isNameWord(i+n-1) || !a.writtenAsName(i, i+n) ||
+				n == 1 && x.rules.NotNames[a.words[i].Key] && usedAsDate(a, i) {
 				continue
 			}
 			m.typ, m.strength, m.entity = b.typ, fromDefault, b

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -151,13 +152,6 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 		Quotes:    []Quote{},
 		Events:    []struct{}{},
 	}
-	if doc.Date != "" {
-		d, from := doc.Date, doc.DateFrom
-		if from == "" {
-			from = "flag"
-		}
-		r.ReferenceDate, r.ReferenceDateFrom = &d, &from
-	}
 	for _, e := range a.entities(x) {
 		if gazetteer.IsActorType(e.Type) {
 			r.Actors = append(r.Actors, e)
@@ -165,7 +159,34 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 			r.Locations = append(r.Locations, e)
 		}
 	}
+	ref := referenceOf(doc)
+	dates, fromText := a.dates(ref, a.nameWords(r.Actors, r.Locations))
+	r.Dates = dates
+	switch {
+	case ref.ok:
+		d, from := ref.t.Format("2006-01-02"), doc.DateFrom
+		if from == "" {
+			from = ReferenceFromFlag
+		}
+		r.ReferenceDate, r.ReferenceDateFrom = &d, &from
+	case fromText != nil:
+		d, from := fromText.String(), ReferenceFromText
+		r.ReferenceDate, r.ReferenceDateFrom = &d, &from
+	}
+	r.Quotes = x.quotes(a, r.Actors, r.Locations)
+	// Meetings come last: they refer to the actors, locations and dates.
+	r.Meetings = x.meetings(a, &r)
 	return r, nil
+}
+
+// referenceOf reads the document's reference date. A Date that is not
+// YYYY-MM-DD is treated as absent, so the text's own date is looked for.
+func referenceOf(doc Document) reference {
+	t, err := time.Parse("2006-01-02", doc.Date)
+	if err != nil {
+		return reference{}
+	}
+	return reference{t: t.Add(12 * time.Hour), ok: true}
 }
 
 // CheckText reports why text cannot be read as a news document, or nil.

@@ -45,6 +45,12 @@ var nameConnectors = map[string]bool{
 	"bin": true, "ibn": true, "al": true, "el": true, "y": true, "zu": true, "ter": true,
 }
 
+// legalForms end a company's name.
+var legalForms = map[string]bool{
+	"inc": true, "inc.": true, "llc": true, "ltd": true, "ltd.": true, "corp.": true, "plc": true,
+	"gmbh": true, "spa": true, "s.p.a.": true, "n.v.": true, "s.a.": true, "llp": true, "pjsc": true,
+}
+
 // connectorNeedsHead lists the connectors allowed only in the name of an
 // organization or a place ("Ministry of Foreign Affairs", "Gulf of Aden").
 var connectorNeedsHead = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true}
@@ -107,7 +113,16 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	var out []*mention
 	var pendingShort []*mention
 	fullSeen := map[string]bool{}
-	for _, m := range a.gaz {
+	for k, m := range a.gaz {
+		if x.placeInPersonName(a, m) {
+			// Leave the words to the person's name: "Denzel Washington".
+			for i := m.Start; i < m.End; i++ {
+				if a.gazAt[i] == k {
+					a.gazAt[i] = -1
+				}
+			}
+			continue
+		}
 		switch m.Kind {
 		case gazetteer.KindName, gazetteer.KindQualified:
 			out = append(out, &mention{start: m.Start, end: m.End, typ: m.Entry.Type, strength: fromList, entry: m.Entry})
@@ -120,6 +135,9 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	for _, m := range pendingShort {
 		if x.afterOtherName(a, m.start) {
 			continue // "Mher Grigoryan" is not Armen Grigoryan
+		}
+		if m.end-m.start == 1 && x.rules.NotNames[a.words[m.start].Key] && usedAsDate(a, m.start) {
+			continue // "in May 1995" after "Theresa May"
 		}
 		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) {
 			out = append(out, m)
@@ -159,7 +177,25 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	}
 	// A place inside an organization's name ("New York University") is
 	// part of that name, not a mention of its own.
-	return dropOverlaps(out)
+	out = dropOverlaps(out)
+	// Nor is a place in the name of a sports event ("the U.S. Open", "the
+	// London Marathon").
+	kept := out[:0]
+	for _, m := range out {
+		if m.entry != nil && !gazetteer.IsActorType(m.typ) && m.end < n && a.words[m.end].Break == 0 &&
+			sportsEvents[a.words[m.end].Key] && tokens.IsCapitalized(a.words[m.end].Text) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// sportsEvents are the words that make a place's name a sports event's.
+var sportsEvents = map[string]bool{
+	"open": true, "masters": true, "classic": true, "marathon": true, "championships": true,
+	"championship": true, "games": true, "grand": true, "cup": true, "trophy": true, "derby": true,
+	"tour": true, "rally": true, "invitational": true, "challenge": true,
 }
 
 // titleWords are the lower-case words a work's title may hold between its
@@ -261,6 +297,27 @@ func dropOverlaps(ms []*mention) []*mention {
 	return out
 }
 
+// placeInPersonName reports whether the one-word place m is part of a
+// person's name: a surname after a given name ("Denzel Washington"), or a
+// given name before a surname ("Paris Hilton").
+func (x *Extractor) placeInPersonName(a *analysis, m gazetteer.Match) bool {
+	if m.Kind != gazetteer.KindName || m.End-m.Start != 1 || gazetteer.IsActorType(m.Entry.Type) || a.capsLine[m.Start] {
+		return false
+	}
+	plainName := func(i int) bool {
+		w := a.words[i]
+		return a.isNameWord(i) && a.gazAt[i] < 0 && !x.rules.OrgWords[w.Key] && x.rules.PlaceWords[w.Key] == "" &&
+			!x.rules.NotNames[w.Key] && x.titles.longestAt(a.words, i) == i && !x.rules.TitleModifiers[w.Key]
+	}
+	if p := m.Start - 1; p >= 0 && a.words[m.Start].Break == 0 && x.rules.GivenNames[a.words[p].Key] && plainName(p) &&
+		x.titles.endingAt(a.words, m.Start) == m.Start {
+		return true
+	}
+	next := m.End
+	return x.rules.GivenNames[a.words[m.Start].Key] && next < len(a.words) && a.words[next].Break == 0 && plainName(next) &&
+		!x.rules.GivenNames[a.words[next].Key]
+}
+
 // afterOtherName reports whether word i follows a capitalized word of the
 // same name that is not a title: a short form there is part of another name.
 func (x *Extractor) afterOtherName(a *analysis, i int) bool {
@@ -271,6 +328,29 @@ func (x *Extractor) afterOtherName(a *analysis, i int) bool {
 	return !x.rules.TitleModifiers[a.words[p].Key] && x.titles.endingAt(a.words, i) == i
 }
 
+// dateLead are the words before a month or weekday used as one.
+var dateLead = map[string]bool{
+	"in": true, "since": true, "on": true, "until": true, "till": true, "by": true, "from": true,
+	"last": true, "next": true, "this": true, "early": true, "late": true, "mid": true, "mid-": true,
+	"of": true, "during": true, "before": true, "after": true, "between": true, "and": true, "or": true,
+}
+
+// usedAsDate reports whether the word i (a month or weekday that is also a
+// surname) is used as a date: before a number, or after "in", "since"...
+func usedAsDate(a *analysis, i int) bool {
+	if i+1 < len(a.words) && a.words[i+1].Break == 0 {
+		if r := firstRune(a.words[i+1].Text); r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return i > 0 && dateLead[a.words[i-1].Key]
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // uniqueShort reports whether a short form matched without its full name
 // names exactly one gazetteer entry, so that it can stand for it.
 func (x *Extractor) uniqueShort(a *analysis, m *mention) bool {
@@ -279,6 +359,9 @@ func (x *Extractor) uniqueShort(a *analysis, m *mention) bool {
 		keys = append(keys, w.Text)
 	}
 	matches := x.gaz.Lookup(strings.Join(keys, " "))
+	if m.end-m.start == 1 && x.rules.NotNames[a.words[m.start].Key] {
+		return false // "May" is a month unless Theresa May was named in full
+	}
 	if len(matches) != 1 || a.sentenceStart[m.start] && a.tags[m.start] != "NNP" {
 		return false
 	}
@@ -291,8 +374,8 @@ func (a *analysis) runEnd(i int, covered, taken []bool) int {
 	n := len(a.words)
 	end := i
 	for j := i; j < n; {
-		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2 || taken[j]) {
-			break
+		if j > i && (a.sentenceStart[j] || a.words[j].Break >= 2 || taken[j] || legalForms[a.words[j-1].Key]) {
+			break // a legal form ends a company's name: "Chrysler LLC Jim Press"
 		}
 		if a.isNameWord(j) || (covered[j] && !a.capsLine[j]) {
 			j++
@@ -308,8 +391,10 @@ func (a *analysis) runEnd(i int, covered, taken []bool) int {
 		}
 		// A connector or hyphen continues the run only if a name word
 		// follows it.
+		// A month or weekday after it is a date: "the Office on June 5".
 		if (nameConnectors[a.words[j].Key] || a.words[j].Hyphen) && j+1 < n && a.words[j+1].Break == 0 &&
-			(a.isNameWord(j+1) || (nameConnectors[a.words[j+1].Key] && j+2 < n && a.isNameWord(j+2))) {
+			(a.isNameWord(j+1) && (a.words[j].Hyphen || !a.x.rules.NotNames[a.words[j+1].Key]) ||
+				(nameConnectors[a.words[j+1].Key] && j+2 < n && a.isNameWord(j+2))) {
 			j++
 			continue
 		}
@@ -573,6 +658,11 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		m.typ, m.strength = gazetteer.Person, fromCue
 	default:
 		m.typ, m.strength = a.modelVote(i, j), fromModel
+		if m.typ == gazetteer.GPE && !single && !(i > 0 && x.rules.PlaceContext[a.words[i-1].Key]) {
+			// The recognizer calls many unknown people places; a place of
+			// several words the gazetteer does not know is rarer.
+			m.typ = ""
+		}
 		if m.typ == "" {
 			m.typ, m.strength = x.shapeGuess(a, i, j), fromDefault
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -93,6 +94,19 @@ func TestNames(t *testing.T) {
 			want: []string{"PERSON J. K. Rowling", "PERSON George W. Bush"},
 		},
 		{
+			text:    "The actor Denzel Washington and the writer Jack London met in Moscow.",
+			want:    []string{"PERSON Denzel Washington", "PERSON Jack London", "GPE Moscow"},
+			notWant: []string{"GPE Washington", "GPE London"},
+		},
+		{
+			text:    "Sampras won the U.S. Open before the London Marathon.",
+			notWant: []string{"GPE United States", "GPE London"},
+		},
+		{
+			text: "Elections were held in May 1995. Theresa May spoke. May said so, and on May 3 she left.",
+			want: []string{"PERSON Theresa May"},
+		},
+		{
 			text: "Eurostat said prices in Germany rose.",
 			want: []string{"ORG Eurostat", "GPE Germany"},
 		},
@@ -112,6 +126,55 @@ func TestNames(t *testing.T) {
 			if slices.Contains(got, w) {
 				t.Errorf("%q:\n unexpected %q\n got %s", tt.text, w, strings.Join(got, "; "))
 			}
+		}
+	}
+}
+
+// TestMonthsAreNotSurnames checks that a month that is also a person's
+// surname stays a date where it is used as one.
+func TestMonthsAreNotSurnames(t *testing.T) {
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Extract(context.Background(), Document{Text: "Elections were held in May 1995. Theresa May spoke. May said so, and on May 3 she left."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range r.Actors {
+		for _, m := range e.Mentions {
+			got = append(got, fmt.Sprintf("%s@%d", m.Text, m.Start))
+		}
+	}
+	want := []string{"Theresa May@33", "May@52"}
+	if !slices.Equal(got, want) {
+		t.Errorf("mentions %v, want %v", got, want)
+	}
+}
+
+// TestAppositiveTitles checks titles and affiliations given after a name.
+func TestAppositiveTitles(t *testing.T) {
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "\"The door is open,\" said Sofie Janssens, senior euro zone\neconomist at ING. " +
+		"Tom Smith, a spokesman for the Foreign Ministry of Armenia, said no. Jane Doe, ING's chief economist, agreed. " +
+		"Bob Lee, who runs the fund, declined."
+	r, err := x.Extract(context.Background(), Document{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Attributes{
+		"Sofie Janssens": {Title: "senior euro zone economist", Affiliation: "ing"},
+		"Tom Smith":      {Title: "spokesman", Affiliation: "armenia-foreign-ministry"},
+		"Jane Doe":       {Title: "chief economist", Affiliation: "ing"},
+		"Bob Lee":        {},
+	}
+	for _, e := range r.Actors {
+		if w, ok := want[e.Name]; ok && e.Attributes != w {
+			t.Errorf("%s: attributes %+v, want %+v", e.Name, e.Attributes, w)
 		}
 	}
 }

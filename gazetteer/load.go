@@ -154,8 +154,12 @@ func (e *Entry) problems() []string {
 // Merge lays later entries over earlier ones: an entry whose id is already
 // present replaces it (a user's file overrides the built-in entry).
 func Merge(layers ...[]Entry) []Entry {
-	index := make(map[string]int)
-	var out []Entry
+	total := 0
+	for _, layer := range layers {
+		total += len(layer)
+	}
+	index := make(map[string]int, total)
+	out := make([]Entry, 0, total)
 	for _, layer := range layers {
 		for _, e := range layer {
 			if i, ok := index[e.ID]; ok {

@@ -1,7 +1,10 @@
 // Package rules owns readout's rule files: the lexicons that say how names
 // are written in news (titles, the words that end an organization's or a
-// place's name, given names). Rule files are YAML, embedded as defaults and
-// extended by users' files.
+// place's name, given names), and the pattern rules that find meetings,
+// written in a small rule language over tokens, entity spans and date spans
+// (see docs/rules.md). Rule files are YAML, embedded as defaults and
+// extended by users' files; every pattern rule carries examples that tests
+// run.
 package rules
 
 import (
@@ -10,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -50,6 +54,15 @@ type File struct {
 	// PlaceContext are prepositions after which a bare name is most likely
 	// a place ("in", "near").
 	PlaceContext []string `yaml:"place_context"`
+	// ReportingVerbs introduce speech or writing ("said", "told", "wrote",
+	// "warned"), in every form that attributes a quote.
+	ReportingVerbs []string `yaml:"reporting_verbs"`
+	// TitleCues are words right before a quotation mark that make the quoted
+	// words a name, not speech ("titled", "dubbed", "hashtag").
+	TitleCues []string `yaml:"title_cues"`
+	// SourceDocuments are the things a statement is issued in ("statement",
+	// "readout"): in "a statement from X" the speaker is X.
+	SourceDocuments []string `yaml:"source_documents"`
 	// WorkWords name kinds of creative work; the capitalized words right
 	// after one are a title ("the novel Beloved", "her collection Journey
 	// to Tatev"), not an actor or a place.
@@ -57,6 +70,14 @@ type File struct {
 	// FieldWords end the name of a field of study ("Near Eastern Studies",
 	// "Political Science"): such a name alone is neither actor nor place.
 	FieldWords []string `yaml:"field_words"`
+	// Macros are named sequences of pattern elements that rules use with
+	// "macro: NAME".
+	Macros map[string][]Element `yaml:"macros"`
+	// Rules are pattern rules.
+	Rules []RuleSpec `yaml:"rules"`
+
+	name string
+	data []byte
 }
 
 // Set is the merged content of rule files, ready for use. It is immutable
@@ -72,8 +93,15 @@ type Set struct {
 	EventWords     map[string]bool
 	PersonContext  map[string]bool
 	PlaceContext   map[string]bool
-	WorkWords      map[string]bool
-	FieldWords     map[string]bool
+	ReportingVerbs map[string]bool
+	TitleCues      map[string]bool
+	// SourceDocuments: see File.SourceDocuments.
+	SourceDocuments map[string]bool
+	WorkWords       map[string]bool
+	FieldWords      map[string]bool
+	// Rules are the pattern rules, built-in first; a user's rule with the id
+	// of an earlier one replaces it.
+	Rules []*Rule
 }
 
 // Load reads the built-in rule files (unless noBuiltin) and then each path,
@@ -81,21 +109,11 @@ type Set struct {
 func Load(paths []string, noBuiltin bool) (*Set, error) {
 	var files []File
 	if !noBuiltin {
-		names, err := fs.Glob(builtinFS, "data/*.yaml")
+		b, err := builtinFiles()
 		if err != nil {
 			return nil, err
 		}
-		for _, name := range names {
-			b, err := builtinFS.ReadFile(name)
-			if err != nil {
-				return nil, err
-			}
-			f, err := Parse("rules/"+name, b)
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, f)
-		}
+		files = append(files, b...)
 	}
 	for _, p := range paths {
 		fs, err := LoadPath(p)
@@ -104,8 +122,36 @@ func Load(paths []string, noBuiltin bool) (*Set, error) {
 		}
 		files = append(files, fs...)
 	}
-	return compile(files), nil
+	macros, err := builtinMacros()
+	if err != nil {
+		return nil, err
+	}
+	s := compile(files)
+	if s.Rules, err = compileRules(files, macros); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
+
+var builtinFiles = sync.OnceValues(func() ([]File, error) {
+	names, err := fs.Glob(builtinFS, "data/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var files []File
+	for _, name := range names {
+		b, err := builtinFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		f, err := Parse("rules/"+name, b)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+})
 
 // LoadPath reads a rule file, or every .yaml/.yml file below a folder.
 func LoadPath(path string) ([]File, error) {
@@ -136,13 +182,24 @@ func LoadPath(path string) ([]File, error) {
 
 var placeTypes = map[string]bool{"GPE": true, "LOC": true, "FAC": true}
 
-// Parse decodes and checks one rule file; name is used in messages.
+// Parse decodes and checks one rule file; name is used in messages, which
+// read file:line:col: message followed by the offending line.
 func Parse(name string, data []byte) (File, error) {
+	f, err := parse(name, data)
+	if err != nil {
+		return File{}, yamlfile.WithSource(err, data)
+	}
+	return f, nil
+}
+
+func parse(name string, data []byte) (File, error) {
 	var f File
 	root, err := yamlfile.Decode(name, data, &f)
 	if err != nil {
 		return File{}, err
 	}
+	f.name, f.data = name, data
+	f.attachNodes(root)
 	var errs yamlfile.Errors
 	check := func(key string, node *yaml.Node, list []string) {
 		for i, s := range list {
@@ -165,6 +222,9 @@ func Parse(name string, data []byte) (File, error) {
 	check("event_words", yamlfile.Field(root, "event_words"), f.EventWords)
 	check("person_context", yamlfile.Field(root, "person_context"), f.PersonContext)
 	check("place_context", yamlfile.Field(root, "place_context"), f.PlaceContext)
+	check("reporting_verbs", yamlfile.Field(root, "reporting_verbs"), f.ReportingVerbs)
+	check("title_cues", yamlfile.Field(root, "title_cues"), f.TitleCues)
+	check("source_documents", yamlfile.Field(root, "source_documents"), f.SourceDocuments)
 	check("work_words", yamlfile.Field(root, "work_words"), f.WorkWords)
 	check("field_words", yamlfile.Field(root, "field_words"), f.FieldWords)
 	if node := yamlfile.Field(root, "place_words"); node != nil {
@@ -176,6 +236,9 @@ func Parse(name string, data []byte) (File, error) {
 			}
 		}
 	}
+	c := &checker{file: name}
+	c.checkPatterns(&f)
+	errs = append(errs, c.errs...)
 	if len(errs) > 0 {
 		return File{}, errs
 	}
@@ -184,17 +247,20 @@ func Parse(name string, data []byte) (File, error) {
 
 func compile(files []File) *Set {
 	s := &Set{
-		TitleModifiers: map[string]bool{},
-		OrgWords:       map[string]bool{},
-		PlaceWords:     map[string]string{},
-		GivenNames:     map[string]bool{},
-		SurnameFirst:   map[string]bool{},
-		NotNames:       map[string]bool{},
-		EventWords:     map[string]bool{},
-		PersonContext:  map[string]bool{},
-		PlaceContext:   map[string]bool{},
-		WorkWords:      map[string]bool{},
-		FieldWords:     map[string]bool{},
+		TitleModifiers:  map[string]bool{},
+		OrgWords:        map[string]bool{},
+		PlaceWords:      map[string]string{},
+		GivenNames:      map[string]bool{},
+		SurnameFirst:    map[string]bool{},
+		NotNames:        map[string]bool{},
+		EventWords:      map[string]bool{},
+		PersonContext:   map[string]bool{},
+		PlaceContext:    map[string]bool{},
+		ReportingVerbs:  map[string]bool{},
+		TitleCues:       map[string]bool{},
+		SourceDocuments: map[string]bool{},
+		WorkWords:       map[string]bool{},
+		FieldWords:      map[string]bool{},
 	}
 	seenTitle := map[string]bool{}
 	for _, f := range files {
@@ -212,6 +278,9 @@ func compile(files []File) *Set {
 		addAll(s.EventWords, f.EventWords)
 		addAll(s.PersonContext, f.PersonContext)
 		addAll(s.PlaceContext, f.PlaceContext)
+		addAll(s.ReportingVerbs, f.ReportingVerbs)
+		addAll(s.TitleCues, f.TitleCues)
+		addAll(s.SourceDocuments, f.SourceDocuments)
 		addAll(s.WorkWords, f.WorkWords)
 		addAll(s.FieldWords, f.FieldWords)
 		for typ, words := range f.PlaceWords {

@@ -24,13 +24,47 @@ type PositionError struct {
 	File      string
 	Line, Col int
 	Msg       string
+	// Source is the offending line of the file, shown under the message
+	// with a caret at the column; empty to leave it out.
+	Source string
 }
 
 func (e *PositionError) Error() string {
 	if e.Line == 0 {
 		return fmt.Sprintf("%s: %s", e.File, e.Msg)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	msg := fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	if e.Source != "" {
+		pad := []rune(e.Source)[:min(max(e.Col-1, 0), len([]rune(e.Source)))]
+		for i, r := range pad {
+			if r != '\t' {
+				pad[i] = ' '
+			}
+		}
+		msg += "\n    " + e.Source + "\n    " + string(pad) + "^"
+	}
+	return msg
+}
+
+// WithSource returns err with the offending line of data, the file's
+// contents, attached to each PositionError in it.
+func WithSource(err error, data []byte) error {
+	lines := strings.Split(string(data), "\n")
+	attach := func(e error) {
+		var pe *PositionError
+		if errors.As(e, &pe) && pe.Line > 0 && pe.Line <= len(lines) {
+			pe.Source = strings.TrimRight(lines[pe.Line-1], "\r")
+		}
+	}
+	var es Errors
+	if errors.As(err, &es) {
+		for _, e := range es {
+			attach(e)
+		}
+		return err
+	}
+	attach(err)
+	return err
 }
 
 // Errors is a list of problems found in data files.

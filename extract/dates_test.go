@@ -1,0 +1,222 @@
+package extract_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/extract"
+)
+
+// dateCases pair a sentence and a reference date with the date expression
+// expected in it ("" value: null). The sample article is dated 2023-05-04,
+// a Thursday.
+var dateCases = []struct {
+	name, text, ref  string
+	want, typ, value string
+}{
+	// Written in full, at every grain.
+	{"full date", "The protesters closed the road on December 12, 2022.", "2023-05-04", "December 12, 2022", "DATE", "2022-12-12"},
+	{"weekday and full date", "The paper said on Monday, Oct. 26, 1998, that it would.", "1998-10-25", "Monday, Oct. 26, 1998", "DATE", "1998-10-26"},
+	{"day before month", "Talks began on 3 May 2023 in Washington.", "2023-05-04", "3 May 2023", "DATE", "2023-05-03"},
+	{"abbreviated month", "The purchase was terminated on Sept. 27, 1989.", "1989-11-02", "Sept. 27, 1989", "DATE", "1989-09-27"},
+	{"month and year", "The blockade began in December 2022.", "2023-05-04", "December 2022", "DATE", "2022-12"},
+	{"year in an event name", "Russia brokered the ceasefire that ended the 2020 Artsakh War.", "2023-05-04", "2020", "DATE", "2020"},
+	{"decade", "Protests were common in the 1990s.", "2023-05-04", "the 1990s", "DATE", "199"},
+	{"season of a year", "Her collection was released in spring of 2021.", "2023-05-04", "spring of 2021", "DATE", "2021-SP"},
+	{"spelled year", "The convictions were thrown out in nineteen ninety-six on a technicality.", "1998-01-15", "nineteen ninety-six", "DATE", "1996"},
+	{"mid year", "The group began to fall apart in mid-1996.", "1998-02-19", "mid-1996", "DATE", "1996"},
+	{"ISO date", "The filing is dated 2023-04-30.", "2023-05-04", "2023-04-30", "DATE", "2023-04-30"},
+
+	// Month and day: the year from the tense.
+	{"past month-day of last year", "The leaders met in Prague on October 6.", "2023-05-04", "October 6", "DATE", "2022-10-06"},
+	{"past month-day of this year", "Pashinyan spoke to parliament on April 18.", "2023-05-04", "April 18", "DATE", "2023-04-18"},
+	{"ordinal day", "Patel said on May 3rd that talks went well.", "2023-05-04", "May 3rd", "DATE", "2023-05-03"},
+	{"future month-day", "The ministers will meet again on June 1.", "2023-05-04", "June 1", "DATE", "2023-06-01"},
+	{"future month-day early in the year", "The ministers will meet again on January 10.", "2023-05-04", "January 10", "DATE", "2024-01-10"},
+	{"scheduled", "Several days of negotiations are scheduled to end on May 4.", "2023-05-04", "May 4", "DATE", "2023-05-04"},
+	{"payable", "The board declared a dividend, payable Dec. 7.", "1989-10-27", "Dec. 7", "DATE", "1989-12-07"},
+	{"second day of a list", "The summit will be held on April 24 and 25.", "1999-02-10", "25", "DATE", "1999-04-25"},
+
+	// Months alone.
+	{"month in a past clause", "The deal was signed in February.", "2023-05-04", "February", "DATE", "2023-02"},
+	{"month of last year", "The deal was signed in November.", "2023-05-04", "November", "DATE", "2022-11"},
+	{"month ahead in a past clause", "Nagel said a move in June was now likely.", "2024-03-14", "June", "DATE", "2024-06"},
+	{"last month name", "The helicopters crashed last February.", "1998-08-01", "last February", "DATE", "1998-02"},
+	{"month last year", "Pol Pot was arrested in July last year.", "1998-02-19", "July last year", "DATE", "1997-07"},
+
+	// Weekdays.
+	{"past weekday", "The foreign ministers met with Blinken on Monday.", "2023-05-04", "Monday", "DATE", "2023-05-01"},
+	{"future weekday", "The foreign ministers will meet Blinken on Monday.", "2023-05-04", "Monday", "DATE", "2023-05-08"},
+	{"weekday of the reference day", "The ministers met on Thursday.", "2023-05-04", "Thursday", "DATE", "2023-05-04"},
+	{"last weekday", "The talks collapsed last Friday.", "2023-05-04", "last Friday", "DATE", "2023-04-28"},
+	{"possessive weekday", "Lawyers will appeal Wednesday's ruling.", "2000-01-07", "Wednesday", "DATE", "2000-01-05"},
+	{"weekday night", "Castro spoke on Sunday night.", "2000-04-03", "Sunday night", "TIME", "2000-04-02TNI"},
+
+	// Relative to the reference date.
+	{"this week", "The foreign ministers are in Washington this week.", "2023-05-04", "this week", "DATE", "2023-W18"},
+	{"last month", "The ministry cut its forecast last month.", "2024-03-14", "last month", "DATE", "2024-02"},
+	{"next year", "The plant will open next year.", "2023-05-04", "next year", "DATE", "2024"},
+	{"yesterday", "The minister resigned yesterday.", "2023-05-04", "yesterday", "DATE", "2023-05-03"},
+	{"today", "The minister resigns today.", "2023-05-04", "today", "DATE", "2023-05-04"},
+	{"years ago", "The bridge was built two years ago.", "2023-05-04", "two years ago", "DATE", "2021"},
+	{"the weekend", "The evidence arrived over the weekend.", "2023-05-08", "the weekend", "DATE", "2023-W18-WE"},
+	{"the end of last year", "Inflation peaked at the end of last year.", "2024-03-14", "the end of last year", "DATE", "2023"},
+	{"present", "The road is now closed.", "2023-05-04", "now", "DATE", "PRESENT_REF"},
+	{"the past", "In the past, officials have denied it.", "2023-05-04", "the past", "DATE", "PAST_REF"},
+
+	// Anchored on the last date the text gave.
+	{"days earlier", "On April 28, following the installation of the checkpoint five days earlier, the activists left.", "2023-05-04", "five days earlier", "DATE", "2023-04-23"},
+	{"the next day", "The summit opened on March 3. The next day, the leaders signed a treaty.", "2023-05-04", "The next day", "DATE", "2023-03-04"},
+	{"a week after a date", "The vote came a week after May 3.", "2023-05-04", "a week after May 3", "DATE", "2023-05-10"},
+	{"anchored without a reference", "On April 28, following the installation five days earlier, the activists left.", "", "five days earlier", "DATE", "XXXX-04-23"},
+
+	// Quarters of earnings news.
+	{"quarter adjective", "Third-quarter profit rose 5%.", "1989-10-26", "Third-quarter", "DATE", "1989-Q3"},
+	{"a year ago after a quarter", "Third-quarter profit rose to $5 million from $4 million a year ago.", "1989-10-26", "a year ago", "DATE", "1988-Q3"},
+	{"the latest quarter", "Sales fell in the latest quarter.", "1989-10-26", "the latest quarter", "DATE", "1989-Q3"},
+
+	// No reference: partial values, or null.
+	{"partial month-day", "The ministers met on May 3.", "", "May 3", "DATE", "XXXX-05-03"},
+	{"partial weekday", "The ministers met on Monday.", "", "Monday", "DATE", "XXXX-WXX-1"},
+	{"partial month", "The ministers met in March.", "", "March", "DATE", "XXXX-03"},
+	{"unresolvable", "The ministers met yesterday.", "", "yesterday", "DATE", ""},
+
+	// Durations, times and sets.
+	{"duration", "The activists closed the road for over four months.", "2023-05-04", "four months", "DURATION", "P4M"},
+	{"unspecified duration", "Several days of talks followed.", "2023-05-04", "Several days", "DURATION", "PXD"},
+	{"duration adjective", "The bank announced a 10-year plan.", "2023-05-04", "10-year", "DURATION", "P10Y"},
+	{"event after a duration", "The meetings come a week after Azerbaijan installed a checkpoint.", "2023-05-04", "a week", "DURATION", "P1W"},
+	{"hours", "The river was expected to peak within 48 hours.", "2023-05-04", "48 hours", "DURATION", "PT48H"},
+	{"clock time and day", "The father will leave at 4 a.m. Thursday.", "2000-04-05", "4 a.m. Thursday", "TIME", "2000-04-06T04:00"},
+	{"every weekday", "Protesters gather every Monday.", "2023-05-04", "every Monday", "SET", "XXXX-WXX-1"},
+	{"frequency", "The number is rising every day.", "2023-05-04", "every day", "SET", "P1D"},
+}
+
+func TestDates(t *testing.T) {
+	x := extractor(t)
+	for _, c := range dateCases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := x.Extract(context.Background(), extract.Document{Text: c.text, Date: c.ref})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range res.Dates {
+				if d.Text != c.want {
+					continue
+				}
+				if d.Type != c.typ || value(d) != c.value {
+					t.Errorf("%q: got %s %q, want %s %q", c.want, d.Type, value(d), c.typ, c.value)
+				}
+				return
+			}
+			t.Errorf("%q not found in %v", c.want, texts(res.Dates))
+		})
+	}
+}
+
+// notDates are sentences with numbers and month names that are no dates.
+var notDates = []struct{ name, text string }{
+	{"count with a comma", "More than 2,000 people attended the rally."},
+	{"count before a noun", "The army sent 1500 troops to the border."},
+	{"amount", "The company paid $2000 for the permit."},
+	{"modal May", "May I ask a question?"},
+	{"verb march", "The veterans march to the square."},
+	{"surname May", "British Prime Minister Theresa May said the deal was final."},
+	{"as soon as possible", "The corridor must reopen as soon as possible."},
+	{"a peaceful future", "We remain committed to a peaceful future for the region."},
+	{"a quarter of", "A quarter of the villages were cut off."},
+	{"age", "A 44-year-old man was arrested."},
+}
+
+func TestNotDates(t *testing.T) {
+	x := extractor(t)
+	for _, c := range notDates {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := x.Extract(context.Background(), extract.Document{Text: c.text, Date: "2023-05-04"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Dates) > 0 {
+				t.Errorf("found dates %v", texts(res.Dates))
+			}
+		})
+	}
+}
+
+// TestReferenceDate checks where the reference date comes from: the caller,
+// else the text's opening lines (a dateline, a caption), else nowhere.
+func TestReferenceDate(t *testing.T) {
+	x := extractor(t)
+	caption := "Ministers meet in Washington\n\nThe ministers meet in Washington on May 1, 2023 (Photo: Twitter)\n\nOn May 3, the ministers met again. They met on Monday."
+	cases := []struct {
+		name, text, date, from string
+		wantDate, wantFrom     string
+		monday                 string
+	}{
+		{"flag", caption, "2023-05-04", "", "2023-05-04", "flag", "2023-05-01"},
+		{"record", caption, "2023-05-04", "record", "2023-05-04", "record", "2023-05-01"},
+		{"text", caption, "", "", "2023-05-01", "text", "2023-05-01"},
+		{"none", "On May 3, the ministers met again. They met on Monday.", "", "", "", "", "XXXX-WXX-1"},
+		{"date deep in the body is no reference", "Talks went on.\n\nStill going.\n\nMore talks.\n\nThe war ended on May 1, 2023. They met on Monday.", "", "", "", "", "XXXX-WXX-1"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := x.Extract(context.Background(), extract.Document{Text: c.text, Date: c.date, DateFrom: c.from})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := deref(res.ReferenceDate); got != c.wantDate {
+				t.Errorf("reference_date = %q, want %q", got, c.wantDate)
+			}
+			if got := deref(res.ReferenceDateFrom); got != c.wantFrom {
+				t.Errorf("reference_date_from = %q, want %q", got, c.wantFrom)
+			}
+			for _, d := range res.Dates {
+				if d.Text == "Monday" && value(d) != c.monday {
+					t.Errorf("Monday = %q, want %q", value(d), c.monday)
+				}
+			}
+		})
+	}
+}
+
+// TestDateSpans checks that every date span is exact in code points, in a
+// text with characters outside ASCII before and inside the dates.
+func TestDateSpans(t *testing.T) {
+	x := extractor(t)
+	text := "Pashinyan’s “talks” in Yerevan — on May 3 — followed the Prague summit on October 6, and Médecins Sans Frontières said on Monday it was ready."
+	res, err := x.Extract(context.Background(), extract.Document{Text: text, Date: "2023-05-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune(text)
+	if len(res.Dates) != 3 {
+		t.Fatalf("dates %v, want May 3, October 6, Monday", texts(res.Dates))
+	}
+	for i, d := range res.Dates {
+		if got := string(runes[d.Start:d.End]); got != d.Text {
+			t.Errorf("span %d:%d is %q, text %q", d.Start, d.End, got, d.Text)
+		}
+		if i > 0 && d.Start < res.Dates[i-1].End {
+			t.Errorf("dates not sorted or overlapping: %v", texts(res.Dates))
+		}
+	}
+}
+
+func value(d extract.Date) string { return deref(d.Value) }
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func texts(ds []extract.Date) string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString("[" + d.Text + " " + value(d) + "] ")
+	}
+	return b.String()
+}

@@ -1,0 +1,148 @@
+package extract
+
+// The word lists date expressions are read with. They are closed classes of
+// English (months, weekdays, number words) and stay Go tables.
+
+// monthWords maps month names and their news abbreviations to 1..12.
+var monthWords = map[string]int{
+	"january": 1, "jan": 1, "jan.": 1,
+	"february": 2, "feb": 2, "feb.": 2,
+	"march": 3, "mar.": 3,
+	"april": 4, "apr": 4, "apr.": 4,
+	"may":  5,
+	"june": 6, "jun.": 6,
+	"july": 7, "jul.": 7,
+	"august": 8, "aug": 8, "aug.": 8,
+	"september": 9, "sept": 9, "sept.": 9, "sep.": 9,
+	"october": 10, "oct": 10, "oct.": 10,
+	"november": 11, "nov": 11, "nov.": 11,
+	"december": 12, "dec": 12, "dec.": 12,
+}
+
+// ambiguousMonths are month names that are also common words or names
+// ("may", "march", "June", "August"): alone they are months only after a
+// word that introduces a time ("in May", "last March").
+var ambiguousMonths = map[string]bool{"may": true, "march": true, "june": true, "august": true, "jan": true, "dec": true}
+
+// weekdayWords maps weekday names to ISO weekday numbers (Monday = 1).
+var weekdayWords = map[string]int{
+	"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+}
+
+// weekdayPlurals are weekdays in the plural: a set ("on Mondays").
+var weekdayPlurals = map[string]int{
+	"mondays": 1, "tuesdays": 2, "wednesdays": 3, "thursdays": 4, "fridays": 5, "saturdays": 6, "sundays": 7,
+}
+
+// numberWords are the counts written out in news; -1 is an unspecified
+// number ("several days" → PXD).
+var numberWords = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	"hundred": 100,
+	"several": -1, "few": -1, "many": -1, "some": -1, "couple": 2, "dozen": 12,
+}
+
+// ordinalWords are the ordinals quarters and halves are counted with.
+var ordinalWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+
+// unitWords maps time units (singular and plural) to their TIMEX3 letter;
+// the time-of-day units are written after a T in a duration (PT3H).
+var unitWords = map[string]string{
+	"day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M",
+	"year": "Y", "years": "Y", "decade": "DE", "decades": "DE", "century": "CE", "centuries": "CE",
+	"hour": "H", "hours": "H", "minute": "MIN", "minutes": "MIN",
+	"quarter": "Q", "quarters": "Q", "weekend": "WE", "weekends": "WE",
+}
+
+// seasonWords maps seasons to their TIMEX3 codes.
+var seasonWords = map[string]string{
+	"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+
+// seasonStart is the month each season starts in (northern hemisphere).
+var seasonStart = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+// dayParts are the parts of a day and their TIMEX3 codes.
+var dayParts = map[string]string{
+	"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+}
+
+// holidays with a fixed month and day.
+var holidays = map[string][2]int{
+	"christmas": {12, 25}, "christmas day": {12, 25}, "christmas eve": {12, 24},
+	"new year's day": {1, 1}, "new year's eve": {12, 31}, "independence day": {7, 4},
+	"valentine's day": {2, 14}, "halloween": {10, 31}, "bastille day": {7, 14},
+}
+
+// refWords are words whose value is a point relative to the speaker's
+// present (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF).
+var refWords = map[string]string{
+	"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+	"recently": "PAST_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF",
+}
+
+// setWords are adverbs and adjectives of frequency.
+var setWords = map[string]string{
+	"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+	"annual": "P1Y", "nightly": "P1D", "hourly": "PT1H",
+}
+
+// countNouns follow numbers that are counts, not years ("2000 people").
+var countNouns = map[string]bool{
+	"people": true, "persons": true, "troops": true, "soldiers": true, "workers": true, "employees": true,
+	"students": true, "dollars": true, "euros": true, "pounds": true, "yen": true, "tons": true,
+	"tonnes": true, "barrels": true, "miles": true, "kilometers": true, "kilometres": true, "km": true,
+	"meters": true, "metres": true, "feet": true, "acres": true, "units": true, "shares": true,
+	"cars": true, "vehicles": true, "homes": true, "houses": true, "jobs": true, "cases": true,
+	"deaths": true, "votes": true, "members": true, "residents": true, "refugees": true, "points": true,
+	"families": true, "children": true, "civilians": true, "police": true, "officers": true, "percent": true, "%": true,
+}
+
+// timeIntroducers are words after which an ambiguous month name ("May",
+// "March") is a month.
+var timeIntroducers = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "by": true, "of": true, "during": true,
+	"early": true, "late": true, "mid": true, "last": true, "this": true, "next": true, "through": true,
+	"before": true, "after": true, "from": true, "-": true, "between": true, "throughout": true,
+	"end": true, "beginning": true, "start": true, "middle": true, "around": true, "past": true,
+}
+
+// futureCues make a clause speak of the future even without "will"
+// ("are scheduled to end on May 4").
+var futureCues = map[string]bool{
+	"scheduled": true, "due": true, "planned": true, "plans": true, "plan": true, "expected": true,
+	"set": true, "intends": true, "upcoming": true, "next": true, "going": true, "aims": true,
+	"supposed": true, "slated": true,
+}
+
+// dayContext are the words before "the day" that make it the day the text
+// speaks of ("for the day", "end the day", "later in the day").
+var dayContext = map[string]bool{
+	"for": true, "end": true, "ended": true, "ending": true, "in": true, "during": true, "close": true,
+	"closed": true, "finish": true, "finished": true, "of": true,
+}
+
+// dayFollowers after "the day" make it another day ("the day before",
+// "the day of the vote", "the day when").
+var dayFollowers = map[string]bool{
+	"before": true, "after": true, "of": true, "when": true, "that": true, "he": true, "she": true,
+	"they": true, "it": true, "we": true, "i": true, "-": true,
+}
+
+// vagueContext are the words before a bare plural unit that make it a
+// duration: "for weeks", "within months", "over the years".
+var vagueContext = map[string]bool{
+	"for": true, "within": true, "in": true, "over": true, "after": true, "lasting": true,
+}
+
+// shiftWords after a count of units make it a point in time: "two years
+// ago", "five days earlier", "a week after May 3".
+var shiftWords = map[string]bool{
+	"ago": true, "earlier": true, "before": true, "later": true, "after": true, "previously": true,
+	"prior": true, "afterward": true, "afterwards": true, "from": true,
+}

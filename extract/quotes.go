@@ -1,0 +1,1067 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/readout/readout/gazetteer"
+)
+
+// quote is one quoted stretch of a paragraph and what attributes it. Offsets
+// are bytes.
+type quote struct {
+	// open is the offset of the opening mark, close the offset just past
+	// the closing mark (the paragraph's end when the quote runs open).
+	open, close int
+	// start and end delimit the quoted words, without marks and spaces.
+	start, end int
+	para       int
+	// runsOpen: the paragraph ends inside the quote. reopens: the quote
+	// opens a paragraph after one that ended inside a quote (the news
+	// convention for a quote over several paragraphs).
+	runsOpen, reopens bool
+	// title: the quoted words name something (a document, a show), they
+	// are nobody's speech.
+	title bool
+	// first and last are the words inside the marks.
+	first, last int
+	// attribution; direct: the cue stands right before or after the quote
+	// ("…," she said / he said: "…"); inherited: taken from another quote
+	attributed, direct, inherited bool
+	speakerFrom                   int // first word of the speaker phrase, or -1
+	speakerTo                     int
+	cueFrom, cueTo                int
+}
+
+// paragraphs returns the byte ranges of the text's paragraphs: a blank line
+// ends one, and so does a line break after a line that does not run on into
+// the next (text wrapped at a fixed width runs on).
+func paragraphs(text string) [][2]int {
+	var paras [][2]int
+	start := -1
+	lineStart := 0
+	for lineStart <= len(text) {
+		nl := strings.IndexByte(text[lineStart:], '\n')
+		lineEnd := len(text)
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+		}
+		line := strings.TrimSpace(text[lineStart:lineEnd])
+		switch {
+		case line == "":
+			if start >= 0 {
+				paras = append(paras, [2]int{start, trimEnd(text, lineStart)})
+				start = -1
+			}
+		case start < 0:
+			start = lineStart + strings.Index(text[lineStart:lineEnd], line[:1])
+		}
+		if line != "" && (nl < 0 || !lineRunsOn(line, text[lineEnd+1:])) {
+			paras = append(paras, [2]int{start, trimEnd(text, lineEnd)})
+			start = -1
+		}
+		if nl < 0 {
+			break
+		}
+		lineStart = lineEnd + 1
+	}
+	return paras
+}
+
+func trimEnd(text string, end int) int {
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// lineRunsOn reports whether a line of text goes on in the next line, as
+// text wrapped at a fixed width does: it ends with a comma, a hyphen or a
+// lower-case word, and the next line is not blank.
+func lineRunsOn(line, rest string) bool {
+	next := rest
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		next = rest[:i]
+	}
+	if strings.TrimSpace(next) == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return r == ',' || r == '-' || unicode.IsLower(r)
+}
+
+// Quotation marks, by what they can do.
+const (
+	markNone     = iota
+	markStraight // " or '' : opens or closes
+	markOpen     // “ « „ : opens (“ also closes a „ quote)
+	markClose    // ” » : closes
+)
+
+// markAt returns the kind and byte length of the quotation mark at i.
+func markAt(text string, i int) (kind, size int) {
+	switch c := text[i]; {
+	case c == '"':
+		return markStraight, 1
+	case c == '\'' && i+1 < len(text) && text[i+1] == '\'' && (i == 0 || text[i-1] != '\''):
+		return markStraight, 2
+	case c < utf8.RuneSelf:
+		return markNone, 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	switch r {
+	case '\u201c', '\u201e', '\u00ab':
+		return markOpen, size
+	case '\u201d', '\u00bb':
+		return markClose, size
+	}
+	return markNone, size
+}
+
+// findQuotes finds the quoted stretches of each paragraph. A quote ends at
+// its closing mark or at the end of its paragraph: an unmatched mark never
+// reaches into the next paragraph.
+func (a *analysis) findQuotes() []*quote {
+	var qs []*quote
+	text := a.text
+	for p, pr := range paragraphs(text) {
+		open := -1
+		add := func(o, innerFrom, innerTo, c int, runsOpen bool) {
+			s, e := trimSpan(text, innerFrom, innerTo)
+			if s < e {
+				qs = append(qs, &quote{open: o, close: c, start: s, end: e, para: p, runsOpen: runsOpen, speakerFrom: -1})
+			}
+		}
+		innerFrom := 0
+		for i := pr[0]; i < pr[1]; {
+			kind, size := markAt(text, i)
+			switch {
+			case kind == markNone:
+			case open < 0 && (kind != markClose || opensHere(text, i, size, pr[0])):
+				open, innerFrom = i, i+size
+			case open < 0:
+				// A stray closing mark.
+			case kind == markOpen && !(strings.HasPrefix(text[i:], "\u201c") && strings.HasPrefix(text[open:], "\u201e")):
+				// A second opening mark: the first was never closed. (A
+				// curly “ closes a quote opened with „, German style.)
+				open, innerFrom = i, i+size
+			default:
+				add(open, innerFrom, i, i+size, false)
+				open = -1
+			}
+			i += size
+		}
+		if open >= 0 {
+			add(open, innerFrom, pr[1], pr[1], true)
+		}
+	}
+	for k := 1; k < len(qs); k++ {
+		prev, q := qs[k-1], qs[k]
+		if prev.runsOpen && q.para == prev.para+1 && q.open == paraStart(text, q.open) {
+			q.reopens = true
+		}
+	}
+	return qs
+}
+
+// opensHere reports whether a closing-shaped mark at i is used as an
+// opening one: at the start of a paragraph or after a space, before a word.
+func opensHere(text string, i, size, paraStart int) bool {
+	if i+size >= len(text) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	if unicode.IsSpace(next) || unicode.IsPunct(next) {
+		return false
+	}
+	if i == paraStart {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsSpace(prev) || prev == '(' || prev == '\u2014'
+}
+
+// paraStart returns where the line holding offset i starts, after any
+// indentation.
+func paraStart(text string, i int) int {
+	s := strings.LastIndexByte(text[:i], '\n') + 1
+	for s < i && (text[s] == ' ' || text[s] == '\t') {
+		s++
+	}
+	return s
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
+	}
+	return s, trimEnd(text[:e], e)
+}
+
+// quoteWords maps each word to the quote whose marks enclose it, or -1, and
+// sets each quote's first and last inner word.
+func (a *analysis) quoteWords(qs []*quote) []int {
+	at := make([]int, len(a.words))
+	k := 0
+	for i, w := range a.words {
+		at[i] = -1
+		for k < len(qs) && qs[k].close <= w.Start {
+			k++
+		}
+		if k < len(qs) && w.End > qs[k].open {
+			at[i] = k
+		}
+	}
+	for k, q := range qs {
+		q.first, q.last = -1, -1
+		for i := sort.Search(len(a.words), func(i int) bool { return a.words[i].End > q.open }); i < len(a.words) && at[i] == k; i++ {
+			if q.first < 0 {
+				q.first = i
+			}
+			q.last = i
+		}
+	}
+	return at
+}
+
+// quoteContext holds what attribution reads around the quotes.
+type quoteContext struct {
+	a      *analysis
+	qs     []*quote
+	at     []int
+	paraOf []int // paragraph of each word
+}
+
+func (x *Extractor) quotes(a *analysis, actors, locations []Entity) []Quote {
+	qs := a.findQuotes()
+	if len(qs) == 0 {
+		return []Quote{}
+	}
+	c := &quoteContext{a: a, qs: qs, at: a.quoteWords(qs)}
+	c.paraOf = make([]int, len(a.words))
+	paras := paragraphs(a.text)
+	p := 0
+	for i, w := range a.words {
+		for p+1 < len(paras) && w.Start >= paras[p+1][0] {
+			p++
+		}
+		c.paraOf[i] = p
+	}
+	for _, q := range qs {
+		if q.first < 0 {
+			continue
+		}
+		q.title = c.isTitle(q)
+		if !q.title && c.attribute(q) {
+			q.direct = q.cueFrom > q.last && q.cueFrom-q.last <= 8 && min(q.cueFrom, q.speakerFrom)-q.last <= 4 ||
+				q.cueTo <= q.first && (c.introduced(q) || c.objectOnly(q.cueTo, q.first))
+		}
+	}
+	c.inherit()
+	r := newSpeakerResolver(a, actors, locations)
+	out := []Quote{}
+	for k, q := range qs {
+		if q.first < 0 || q.title || !c.keep(k) {
+			continue
+		}
+		s := a.byteSpan(q.start, q.end)
+		out = append(out, Quote{Text: s.Text, Start: s.Start, End: s.End})
+		o := &out[len(out)-1]
+		if q.attributed {
+			if q.speakerFrom >= 0 {
+				o.SpeakerText = a.text[a.words[q.speakerFrom].Start:a.words[q.speakerTo-1].End]
+				o.Speaker = r.resolve(q, o.SpeakerText)
+			}
+			o.Cue = a.text[a.words[q.cueFrom].Start:a.words[q.cueTo-1].End]
+		}
+	}
+	return out
+}
+
+// keep decides whether an unattributed quote is speech: a quote that stands
+// as a sentence of its own or runs long is, a short one inside a sentence is
+// a scare quote or a name.
+func (c *quoteContext) keep(k int) bool {
+	q := c.qs[k]
+	switch {
+	case q.inherited:
+		return c.standsAlone(q)
+	case q.direct:
+		return true
+	case q.attributed:
+		// A name or a word or two inside a reporting clause is a title or
+		// a scare quote.
+		return !c.nameLike(q)
+	}
+	if q.runsOpen && !q.reopens && !(k+1 < len(c.qs) && c.qs[k+1].reopens) {
+		return false
+	}
+	return q.last-q.first+1 >= 8 && c.standsAlone(q)
+}
+
+// introduced reports whether a comma or colon introduces q ("told the
+// agency simply, “…”").
+func (c *quoteContext) introduced(q *quote) bool {
+	i := q.first - 1
+	for i >= 0 && c.at[i] == c.at[q.first] {
+		i--
+	}
+	return i >= 0 && c.paraOf[i] == q.para && (c.a.words[i].Key == "," || c.a.words[i].Key == ":")
+}
+
+// objectOnly reports whether the words [from, to) between a reporting
+// verb and a quote are at most a short object ("told reporters “…”"), not
+// a prepositional phrase ("said on “Meet the Press”").
+func (c *quoteContext) objectOnly(from, to int) bool {
+	if to-from > 4 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if c.at[i] < 0 && (c.a.tags[i] == "IN" || c.a.tags[i] == "TO") {
+			return false
+		}
+	}
+	return true
+}
+
+// nameLike reports whether a quote reads as a name or a label: a word
+// alone, or a short phrase in title case ("Meet the Press").
+func (c *quoteContext) nameLike(q *quote) bool {
+	n, caps := 0, true
+	for i := q.first; i <= q.last; i++ {
+		w := c.a.words[i].Text
+		r := firstLetter(w)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		n++
+		if (n == 1 || utf8.RuneCountInString(w) >= 4) && !unicode.IsUpper(r) {
+			caps = false
+		}
+	}
+	return n <= 1 || caps && n <= 7
+}
+
+// standsAlone reports whether a quote is a sentence of its own: nothing but
+// punctuation between it and the sentence or paragraph around it.
+func (c *quoteContext) standsAlone(q *quote) bool {
+	a := c.a
+	if q.first > 0 && c.paraOf[q.first-1] == q.para && c.at[q.first-1] < 0 && !c.boundary(q.first-1) && a.words[q.first-1].Key != ":" {
+		return false
+	}
+	return true
+}
+
+// boundary reports whether word i ends a sentence (or a clause, ";"). A
+// period after an initial ("J. Gerald Hebert") or before a comma or a
+// closing parenthesis ("(D-Pa.),") ends none.
+func (c *quoteContext) boundary(i int) bool {
+	ws := c.a.words
+	switch ws[i].Key {
+	case "!", "?", ";":
+		return true
+	case ".":
+		if i > 0 && ws[i-1].End == ws[i].Start && utf8.RuneCountInString(ws[i-1].Text) == 1 && unicode.IsUpper(firstLetter(ws[i-1].Text)) {
+			return false
+		}
+		if i+1 < len(ws) && (ws[i+1].Key == "," || ws[i+1].Key == ")") {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// isTitle reports whether the quoted words are a name: right after a title
+// cue ("a document titled “…”").
+func (c *quoteContext) isTitle(q *quote) bool {
+	a := c.a
+	i := q.first - 1
+	for i >= 0 && c.at[i] == c.at[q.first] {
+		i--
+	}
+	if i < 0 || c.paraOf[i] != q.para {
+		return false
+	}
+	k := a.words[i].Key
+	if a.x.rules.TitleCues[k] {
+		return true
+	}
+	// "known as “…”", "called “…”" without a speaker: a name.
+	return (k == "as" && i > 0 && a.words[i-1].Key == "known") || k == "called" || k == "named"
+}
+
+// outside reports whether word i is outside every quote.
+func (c *quoteContext) outside(i int) bool { return c.at[i] < 0 && !isMarkWord(c.a.words[i].Text) }
+
+func isMarkWord(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '"', '\'', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb', '\u2018', '\u2019', '`':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// after returns the words after quote q up to the end of its sentence, the
+// next quote or the paragraph's end. With crossQuotes it reads on past the
+// quotes inside the sentence, leaving their words out.
+func (c *quoteContext) after(q *quote, crossQuotes bool) []int {
+	var ws []int
+	if !crossQuotes && strings.HasSuffix(c.a.text[q.start:q.end], ".") {
+		// The sentence ended inside the quote.
+		return nil
+	}
+	for i := q.last + 1; i < len(c.a.words) && len(ws) < 60; i++ {
+		if c.paraOf[i] != q.para || c.boundary(i) {
+			break
+		}
+		if k := c.at[i]; k >= 0 {
+			if c.qs[k] == q {
+				continue
+			}
+			if !crossQuotes || endsWithStop(c.a.text[c.qs[k].start:c.qs[k].end]) {
+				break
+			}
+			continue
+		}
+		if !isMarkWord(c.a.words[i].Text) {
+			ws = append(ws, i)
+		}
+	}
+	return ws
+}
+
+// before returns the words of q's sentence before q, in order, leaving out
+// earlier quotes of the same sentence.
+func (c *quoteContext) before(q *quote) []int {
+	var ws []int
+	for i := q.first - 1; i >= 0 && len(ws) < 60; i-- {
+		if c.paraOf[i] != q.para {
+			break
+		}
+		if k := c.at[i]; k >= 0 {
+			if c.qs[k] == q {
+				continue
+			}
+			if endsWithStop(c.a.text[c.qs[k].start:c.qs[k].end]) {
+				break
+			}
+			continue
+		}
+		if c.boundary(i) {
+			break
+		}
+		if !isMarkWord(c.a.words[i].Text) {
+			ws = append(ws, i)
+		}
+	}
+	for l, r := 0, len(ws)-1; l < r; l, r = l+1, r-1 {
+		ws[l], ws[r] = ws[r], ws[l]
+	}
+	return ws
+}
+
+// endsWithStop reports whether s ends with a full stop, "!" or "?".
+func endsWithStop(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?'
+}
+
+// reporting reports whether word i is a reporting verb used as a verb.
+func (c *quoteContext) reporting(i int) bool {
+	a := c.a
+	k := a.words[i].Key
+	if !a.x.rules.ReportingVerbs[k] {
+		return false
+	}
+	switch k {
+	case "said", "says", "told", "wrote", "tweeted", "added", "asked":
+		return true
+	}
+	return strings.HasPrefix(a.tags[i], "VB")
+}
+
+// according reports whether words ws[j], ws[j+1] are "according to".
+func (c *quoteContext) according(ws []int, j int) bool {
+	return j+1 < len(ws) && c.a.words[ws[j]].Key == "according" && c.a.words[ws[j+1]].Key == "to" && ws[j+1] == ws[j]+1
+}
+
+// attribute finds the speaker and cue of q in its own sentence.
+func (c *quoteContext) attribute(q *quote) bool {
+	aw := c.after(q, false)
+	if c.attributeAfter(q, aw) {
+		return true
+	}
+	bw := c.before(q)
+	// "… “…”, according to X": the stated source wins over the verbs of
+	// the sentence, which may be what X reported.
+	for _, ws := range [][]int{c.after(q, true), bw} {
+		for j := range ws {
+			if c.according(ws, j) {
+				if c.setForward(q, ws, j+2, ws[j], ws[j+1]+1) {
+					return true
+				}
+			}
+		}
+	}
+	return c.attributeBefore(q, bw) || c.attributeColon(q, bw)
+}
+
+func (c *quoteContext) set(q *quote, from, to, cueFrom, cueTo int) bool {
+	for from < to && leadingFiller(c.a.tags[from]) {
+		from++
+	}
+	if from >= to {
+		return false
+	}
+	q.attributed = true
+	q.speakerFrom, q.speakerTo, q.cueFrom, q.cueTo = from, to, cueFrom, cueTo
+	return true
+}
+
+// setForward attributes q to the noun phrase starting at ws[j].
+func (c *quoteContext) setForward(q *quote, ws []int, j, cueFrom, cueTo int) bool {
+	if j >= len(ws) {
+		return false
+	}
+	from := ws[j]
+	to := c.phraseForward(ws[j:])
+	from = c.skipSourceDocument(from, to)
+	return c.set(q, from, to, cueFrom, cueTo)
+}
+
+// skipSourceDocument leaves out "a statement from" before the source's name.
+func (c *quoteContext) skipSourceDocument(from, to int) int {
+	a := c.a
+	for i := from; i+1 < to && i < from+4; i++ {
+		if a.x.rules.SourceDocuments[a.words[i].Key] {
+			if k := a.words[i+1].Key; k == "from" || k == "by" || k == "of" {
+				if i+2 < to {
+					return i + 2
+				}
+			}
+			break
+		}
+	}
+	return from
+}
+
+// attributeAfter reads "…," X said / "…," said X / "…," X, a doctor, said.
+func (c *quoteContext) attributeAfter(q *quote, aw []int) bool {
+	a := c.a
+	j := 0
+	for j < len(aw) && isLeadPunct(a.words[aw[j]].Key) {
+		j++
+	}
+	if j >= len(aw) {
+		return false
+	}
+	if c.according(aw, j) {
+		return c.setForward(q, aw, j+2, aw[j], aw[j+1]+1)
+	}
+	if c.reporting(aw[j]) {
+		return c.setForward(q, aw, j+1, aw[j], aw[j]+1)
+	}
+	for v := j + 1; v < len(aw) && v <= j+14; v++ {
+		// "…," Viguerie notes: a verb the tagger took for a noun.
+		last := v+1 == len(aw) || a.words[aw[v+1]].Key == ","
+		if !c.reporting(aw[v]) && !(last && a.x.rules.ReportingVerbs[a.words[aw[v]].Key]) {
+			if c.finiteVerb(aw[v]) && !c.auxiliary(aw[v]) {
+				return false
+			}
+			continue
+		}
+		from, to := aw[j], aw[v]
+		to = c.trimPhraseEnd(from, to)
+		if to > from && !c.isNounPhrase(from, to) {
+			return false
+		}
+		return c.set(q, from, to, aw[v], aw[v]+1)
+	}
+	return false
+}
+
+// leadingFiller reports whether a word with tag t is left out at the start
+// of a speaker phrase ("But he", "Yet she").
+func leadingFiller(t string) bool {
+	switch t {
+	case "CC", "RB", "IN", "UH", "WRB", "TO":
+		return true
+	}
+	return false
+}
+
+func isLeadPunct(k string) bool {
+	switch k {
+	case ",", "-", "--", "\u2013", "\u2014", "(", ")", ":":
+		return true
+	}
+	return false
+}
+
+// trimPhraseEnd cuts a speaker phrase before an appositive ("Smith, a
+// doctor,") and before the adverbs and auxiliaries of the verb ("he later
+// said", "she has said").
+func (c *quoteContext) trimPhraseEnd(from, to int) int {
+	a := c.a
+	for i := from; i < to; i++ {
+		if a.words[i].Key == "," || a.words[i].Key == "(" {
+			to = i
+			break
+		}
+	}
+	for to > from && (c.auxiliary(to-1) || strings.HasPrefix(a.tags[to-1], "RB") || a.words[to-1].Key == "-" || a.words[to-1].Key == "\u2014") {
+		to--
+	}
+	return to
+}
+
+var auxiliaries = map[string]bool{
+	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
+	"will": true, "would": true, "did": true, "does": true, "do": true, "could": true, "can": true,
+	"may": true, "might": true, "should": true, "must": true, "also": true, "then": true, "later": true,
+	"once": true, "again": true, "just": true, "previously": true, "recently": true, "repeatedly": true,
+	"be": true, "been": true, "being": true, "not": true, "never": true,
+}
+
+func (c *quoteContext) auxiliary(i int) bool {
+	return auxiliaries[c.a.words[i].Key] || c.a.tags[i] == "MD"
+}
+
+func (c *quoteContext) finiteVerb(i int) bool {
+	switch c.a.tags[i] {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+// isNounPhrase reports whether words [from, to) can name a speaker: no
+// finite verb, no clause word, not too long.
+func (c *quoteContext) isNounPhrase(from, to int) bool {
+	if to-from > 12 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if !c.nounPhraseWord(i) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *quoteContext) nounPhraseWord(i int) bool {
+	a := c.a
+	w := a.words[i]
+	switch w.Key {
+	case "that", "if", "because", "when", "while", "but", "which", "who", ",", ":", ";", "(", ")", "as", "than", "to":
+		return false
+	case "of", "from", "for", "at", "and", "&", "'s", "-", "in", "with", "on":
+		return true
+	case ".":
+		return !c.boundary(i)
+	}
+	if c.at[i] >= 0 {
+		return false
+	}
+	t := a.tags[i]
+	switch {
+	case strings.HasPrefix(t, "NN"), strings.HasPrefix(t, "JJ"), t == "DT", t == "PRP", t == "PRP$", t == "POS", t == "CD", t == "VBN", t == "VBG":
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w.Text)
+	return unicode.IsUpper(r)
+}
+
+// phraseForward returns where the noun phrase starting at ws[0] ends: at a
+// comma, a verb, or a preposition that does not continue a name.
+func (c *quoteContext) phraseForward(ws []int) int {
+	a := c.a
+	end := ws[0]
+	for n, i := range ws {
+		if n > 0 && i != ws[n-1]+1 {
+			break
+		}
+		k := a.words[i].Key
+		if n > 0 && (k == "in" || k == "on" || k == "at" || k == "with" || k == "and" || k == "to") {
+			break
+		}
+		if !c.nounPhraseWord(i) || (n > 0 && c.finiteVerb(i)) || (n > 0 && a.tags[i] == "VBG") {
+			break
+		}
+		end = i + 1
+	}
+	for end > ws[0] {
+		k := a.words[end-1].Key
+		if k == "of" || k == "from" || k == "for" || k == "-" || k == "'s" && end-1 == ws[0] {
+			end--
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// attributeBefore reads X said: "…" / X told Y "…" / X said that … could
+// "…" / X welcomed "…" / X responded, saying "…".
+func (c *quoteContext) attributeBefore(q *quote, bw []int) bool {
+	a := c.a
+	for j, i := range bw {
+		if !c.reporting(i) {
+			continue
+		}
+		v := i
+		if strings.HasSuffix(a.words[i].Key, "ing") {
+			// A participle takes the subject of the sentence's verb.
+			for jj := j - 1; jj >= 0; jj-- {
+				if c.finiteVerb(bw[jj]) {
+					v = bw[jj]
+					j = jj
+					break
+				}
+			}
+			if v == i {
+				continue
+			}
+		}
+		from, to := c.subjectBefore(bw, j)
+		if from < to && !strings.HasPrefix(a.tags[from], "VB") {
+			return c.set(q, from, to, i, i+1)
+		}
+	}
+	return false
+}
+
+// subjectBefore returns the words [from, to) of the noun phrase that is the
+// subject of the verb bw[j]: before its adverbs and auxiliaries ("has
+// also said") and before an appositive ("X, a doctor, said").
+func (c *quoteContext) subjectBefore(bw []int, j int) (from, to int) {
+	a := c.a
+	to = bw[j]
+	m := j
+	for m > 0 && bw[m-1] == to-1 && (c.auxiliary(to-1) || strings.HasPrefix(a.tags[to-1], "RB")) {
+		to--
+		m--
+	}
+	if m > 0 && a.words[to-1].Key == "," {
+		for k := m - 2; k >= 0 && k >= m-20; k-- {
+			if a.words[bw[k]].Key == "," {
+				to, m = bw[k], k
+				break
+			}
+		}
+	}
+	from = to
+	for m > 0 && bw[m-1] == from-1 && c.nounPhraseWord(from-1) && a.words[from-1].Key != "and" {
+		from--
+		m--
+	}
+	for from < to {
+		switch a.words[from].Key {
+		case "of", "from", "for", "at", "in", "with", "on", "-", "'s":
+			from++
+			continue
+		}
+		break
+	}
+	return from, to
+}
+
+// attributeColon reads a quote a colon introduces without a reporting verb
+// ("Trump issued a statement:", "Clinton: “…”"): the speaker is the
+// subject of the clause before the colon. bw ends with the colon.
+func (c *quoteContext) attributeColon(q *quote, bw []int) bool {
+	a := c.a
+	n := len(bw)
+	if n < 2 || a.words[bw[n-1]].Key != ":" {
+		return false
+	}
+	for j := 0; j < n-1; j++ {
+		if c.finiteVerb(bw[j]) && !c.auxiliary(bw[j]) {
+			from, to := c.subjectBefore(bw, j)
+			if from < to && !strings.HasPrefix(a.tags[from], "VB") {
+				return c.set(q, from, to, bw[j], bw[j]+1)
+			}
+			return false
+		}
+	}
+	from, to := c.subjectBefore(bw, n-1)
+	if to-from > 6 {
+		return false
+	}
+	return c.set(q, from, to, bw[n-1], bw[n-1]+1)
+}
+
+// inherit gives quotes without an attribution of their own the one of the
+// quote they continue: in the same paragraph ("“A,” he said. “B.”"), or in
+// the paragraph before when they open a paragraph ("He said:" / a quote
+// over several paragraphs).
+func (c *quoteContext) inherit() {
+	qs := c.qs
+	for k, q := range qs {
+		if q.attributed || q.title || q.first < 0 {
+			continue
+		}
+		if src := c.sameParagraphSource(k); src != nil {
+			copyAttribution(q, src)
+			continue
+		}
+		if q.first > 0 && c.paraOf[q.first-1] == q.para && c.outside(q.first-1) {
+			continue
+		}
+		// Opens its paragraph: a paragraph ending in "X said:" introduces
+		// it; otherwise a quote of the paragraph before continues.
+		if q.first > 0 && c.a.words[q.first-1].Key == ":" && c.paraOf[q.first-1] == q.para-1 {
+			bw := c.before(&quote{first: q.first - 1, para: q.para - 1})
+			if c.attributeBefore(q, bw) || c.attributeColon(q, append(bw, q.first-1)) {
+				continue
+			}
+		}
+		for j := k - 1; j >= 0; j-- {
+			p := qs[j]
+			if p.para < q.para-1 {
+				break
+			}
+			if p.para == q.para-1 && p.attributed && !p.title && (q.reopens || c.endsParagraph(p)) {
+				copyAttribution(q, p)
+				break
+			}
+		}
+	}
+	// A quote left open at a paragraph's end whose speaker is named only
+	// in the paragraph that continues it.
+	for k := len(qs) - 2; k >= 0; k-- {
+		if q, next := qs[k], qs[k+1]; !q.attributed && q.runsOpen && next.reopens && next.attributed {
+			copyAttribution(q, next)
+		}
+	}
+}
+
+// endsParagraph reports whether quote p, or its attribution, ends its
+// paragraph.
+func (c *quoteContext) endsParagraph(p *quote) bool {
+	for i := p.last + 1; i < len(c.a.words) && c.paraOf[i] == p.para; i++ {
+		if c.at[i] >= 0 && c.qs[c.at[i]] != p {
+			return false
+		}
+	}
+	return true
+}
+
+// sameParagraphSource returns the attributed quote of q's paragraph that q
+// goes with: the nearest one before, else the nearest one after, with no
+// other speaker's attribution in between.
+func (c *quoteContext) sameParagraphSource(k int) *quote {
+	qs := c.qs
+	q := qs[k]
+	for j := k - 1; j >= 0 && qs[j].para == q.para; j-- {
+		if qs[j].attributed && !qs[j].title {
+			return qs[j]
+		}
+	}
+	for j := k + 1; j < len(qs) && qs[j].para == q.para; j++ {
+		if qs[j].attributed && !qs[j].title {
+			return qs[j]
+		}
+	}
+	return nil
+}
+
+func copyAttribution(q, src *quote) {
+	q.attributed, q.inherited = true, true
+	q.speakerFrom, q.speakerTo, q.cueFrom, q.cueTo = src.speakerFrom, src.speakerTo, src.cueFrom, src.cueTo
+}
+
+// byteSpan returns the output span of bytes [start, end).
+func (a *analysis) byteSpan(start, end int) Span {
+	s := Span{Text: a.text[start:end], Start: start, End: end}
+	if a.runes != nil {
+		s.Start, s.End = int(a.runes[start]), int(a.runes[end])
+	}
+	return s
+}
+
+// speakerResolver finds the entity a speaker phrase names.
+type speakerResolver struct {
+	a        *analysis
+	mentions []entityMention // actors' and places' mentions by start
+	// heads maps the head noun of each speaker phrase resolved so far to
+	// its entity, for "the spokesperson" after "a spokesperson from X".
+	heads map[string]*string
+}
+
+type entityMention struct {
+	e          *Entity
+	start, end int // code points
+	actor      bool
+}
+
+func newSpeakerResolver(a *analysis, actors, locations []Entity) *speakerResolver {
+	r := &speakerResolver{a: a, heads: map[string]*string{}}
+	for _, list := range [][]Entity{actors, locations} {
+		for k := range list {
+			e := &list[k]
+			for _, m := range e.Mentions {
+				r.mentions = append(r.mentions, entityMention{e: e, start: m.Start, end: m.End, actor: gazetteer.IsActorType(e.Type)})
+			}
+		}
+	}
+	sort.SliceStable(r.mentions, func(i, j int) bool { return r.mentions[i].start < r.mentions[j].start })
+	return r
+}
+
+// speakerPronouns are the pronouns a speaker may be, with the type of entity
+// each stands for.
+var speakerPronouns = map[string]string{"he": gazetteer.Person, "she": gazetteer.Person, "him": gazetteer.Person, "her": gazetteer.Person}
+
+// resolve returns the id of the entity the speaker phrase of q names, or nil.
+func (r *speakerResolver) resolve(q *quote, phrase string) *string {
+	a := r.a
+	sp := a.span(q.speakerFrom, q.speakerTo)
+	head := a.headWord(q.speakerFrom, q.speakerTo)
+	// A name inside the phrase: the one at its end is its head ("US State
+	// Department deputy spokesperson Vedant Patel", "a spokesperson from
+	// the State Department").
+	var best *entityMention
+	for k := range r.mentions {
+		m := &r.mentions[k]
+		if m.start >= sp.End {
+			break
+		}
+		if m.end <= sp.Start {
+			continue
+		}
+		if !m.actor && (m.end != sp.End || q.speakerTo-q.speakerFrom > 3) {
+			continue
+		}
+		if best == nil || m.end > best.end || (m.end == best.end && m.actor) {
+			best = m
+		}
+	}
+	var id *string
+	single := q.speakerTo-q.speakerFrom == 1
+	switch {
+	case best != nil:
+		id = &best.e.ID
+	case single && speakerPronouns[head] != "":
+		id = r.lastBefore(sp.Start, speakerPronouns[head])
+	case single && unicode.IsUpper(firstLetter(phrase)) && a.tags[q.speakerFrom] == "NNP":
+		// A name that is no entity's.
+	default:
+		// A description: the one given before with the same head noun
+		// ("the spokesperson"), else the last person with that title.
+		if prev, ok := r.heads[head]; ok {
+			id = prev
+		} else if id = r.lastDescribed(q.speakerFrom, head); id == nil {
+			id = r.lastTitled(sp.Start, head)
+		}
+	}
+	r.heads[head] = id
+	return id
+}
+
+// headWord returns the key of the head noun of words [from, to): the last
+// word before a preposition ("spokesperson" in "a spokesperson from the
+// State Department").
+func (a *analysis) headWord(from, to int) string {
+	for i := from + 1; i < to; i++ {
+		switch a.words[i].Key {
+		case "from", "of", "for", "at", "with", "in", "on":
+			return a.words[i-1].Key
+		}
+	}
+	return a.words[to-1].Key
+}
+
+// lastBefore returns the last actor of type typ mentioned before code point
+// offset pos.
+func (r *speakerResolver) lastBefore(pos int, typ string) *string {
+	var id *string
+	for k := range r.mentions {
+		m := &r.mentions[k]
+		if m.start >= pos {
+			break
+		}
+		if m.actor && m.e.Type == typ {
+			id = &m.e.ID
+		}
+	}
+	return id
+}
+
+// lastDescribed finds the last use of the word head before word i that
+// says whom it describes: "spokesperson Vedant Patel", "a spokesperson for
+// the State Department", "State Department spokesperson".
+func (r *speakerResolver) lastDescribed(i int, head string) *string {
+	a := r.a
+	for k := i - 1; k >= 0; k-- {
+		if a.words[k].Key != head {
+			continue
+		}
+		next := k + 1
+		if next < len(a.words) {
+			switch a.words[next].Key {
+			case "for", "from", "of", "at", "with":
+				next++
+				if next < len(a.words) && a.words[next].Key == "the" {
+					next++
+				}
+			}
+		}
+		if next < len(a.words) {
+			if m := r.mentionAt(a.span(next, next+1).Start, true); m != nil && m.actor {
+				return &m.e.ID
+			}
+		}
+		if m := r.mentionAt(a.span(k, k+1).Start, false); m != nil && m.actor {
+			return &m.e.ID
+		}
+		return nil
+	}
+	return nil
+}
+
+// mentionAt returns the mention that starts (or, with !starts, ends just
+// before) code point pos.
+func (r *speakerResolver) mentionAt(pos int, starts bool) *entityMention {
+	for k := range r.mentions {
+		m := &r.mentions[k]
+		if starts && m.start == pos || !starts && m.end <= pos && m.end >= pos-1 {
+			return m
+		}
+	}
+	return nil
+}
+
+// lastTitled returns the last person mentioned before pos whose title has
+// the word head ("the minister").
+func (r *speakerResolver) lastTitled(pos int, head string) *string {
+	var id *string
+	for k := range r.mentions {
+		m := &r.mentions[k]
+		if m.start >= pos {
+			break
+		}
+		if m.actor && m.e.Attributes.Title != "" {
+			for _, w := range strings.Fields(strings.ToLower(m.e.Attributes.Title)) {
+				if w == head {
+					id = &m.e.ID
+				}
+			}
+		}
+	}
+	return id
+}
