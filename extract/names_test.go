@@ -85,6 +85,10 @@ func TestNames(t *testing.T) {
 			notWant: []string{"ORG England", "ORG Australia", "ORG Tiger Woods"},
 		},
 		{
+			text: "Arsenal beat Leeds on Saturday, and the Leeds manager said so. Fans in Leeds were unhappy.",
+			want: []string{"ORG Arsenal", "ORG Leeds", "GPE Leeds"}, // the club, and the city "in Leeds"
+		},
+		{
 			text:    "Chicago 2,000 people marched on Friday in Chicago.",
 			want:    []string{"GPE Chicago"},
 			notWant: []string{"ORG Chicago"},
