@@ -139,7 +139,7 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 		if m.end-m.start == 1 && x.rules.NotNames[a.words[m.start].Key] && usedAsDate(a, m.start) {
 			continue // "in May 1995" after "Theresa May"
 		}
-		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) {
+		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) && !inLongerName(a, m.start, m.end) {
 			out = append(out, m)
 		}
 	}
@@ -326,6 +326,18 @@ func (x *Extractor) afterOtherName(a *analysis, i int) bool {
 		return false
 	}
 	return !x.rules.TitleModifiers[a.words[p].Key] && x.titles.endingAt(a.words, i) == i
+}
+
+// inLongerName reports whether the words [start, end) are written as part of
+// a longer name: followed by another name word ("Payne Stewart", "Johnson
+// Controls") or after an initial ("P. Johnson"). A surname known from the
+// gazetteer alone is then someone else's name.
+func inLongerName(a *analysis, start, end int) bool {
+	if end < len(a.words) && a.words[end].Break == 0 && !a.sentenceStart[end] && a.isNameWord(end) {
+		return true
+	}
+	return start >= 2 && a.words[start-1].Key == "." && a.words[start].Break == 0 &&
+		isInitial(a.words[start-2].Text) && a.words[start-2].End == a.words[start-1].Start
 }
 
 // dateLead are the words before a month or weekday used as one.
