@@ -2,6 +2,8 @@ package extract_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -24,8 +26,14 @@ var dateCases = []struct {
 	{"year in an event name", "Russia brokered the ceasefire that ended the 2020 Artsakh War.", "2023-05-04", "2020", "DATE", "2020"},
 	{"decade", "Protests were common in the 1990s.", "2023-05-04", "the 1990s", "DATE", "199"},
 	{"season of a year", "Her collection was released in spring of 2021.", "2023-05-04", "spring of 2021", "DATE", "2021-SP"},
+	{"decade in words", "Hate groups declined through the nineties.", "1998-03-03", "the nineties", "DATE", "199"},
+	{"century", "She is a 20th century democrat.", "1998-02-13", "20th century", "DATE", "19"},
+	{"for the year", "Pet food volume was flat for the year.", "1989-11-02", "the year", "DATE", "1989"},
 	{"spelled year", "The convictions were thrown out in nineteen ninety-six on a technicality.", "1998-01-15", "nineteen ninety-six", "DATE", "1996"},
 	{"mid year", "The group began to fall apart in mid-1996.", "1998-02-19", "mid-1996", "DATE", "1996"},
+	{"two-digit year", "The index is at its lowest level since '82.", "2008-10-27", "'82", "DATE", "1982"},
+	{"holiday on a weekday of its month", "The boy was found on Thanksgiving Day clinging to an inner tube.", "2000-01-07", "Thanksgiving Day", "DATE", "1999-11-25"},
+	{"holiday", "The shop will close on Christmas.", "2023-05-04", "Christmas", "DATE", "2023-12-25"},
 	{"ISO date", "The filing is dated 2023-04-30.", "2023-05-04", "2023-04-30", "DATE", "2023-04-30"},
 
 	// Month and day: the year from the tense.
@@ -34,6 +42,7 @@ var dateCases = []struct {
 	{"ordinal day", "Patel said on May 3rd that talks went well.", "2023-05-04", "May 3rd", "DATE", "2023-05-03"},
 	{"future month-day", "The ministers will meet again on June 1.", "2023-05-04", "June 1", "DATE", "2023-06-01"},
 	{"future month-day early in the year", "The ministers will meet again on January 10.", "2023-05-04", "January 10", "DATE", "2024-01-10"},
+	{"present of a scheduled event", "The G20 summit opens on Nov. 15.", "2023-05-04", "Nov. 15", "DATE", "2023-11-15"},
 	{"scheduled", "Several days of negotiations are scheduled to end on May 4.", "2023-05-04", "May 4", "DATE", "2023-05-04"},
 	{"payable", "The board declared a dividend, payable Dec. 7.", "1989-10-27", "Dec. 7", "DATE", "1989-12-07"},
 	{"second day of a list", "The summit will be held on April 24 and 25.", "1999-02-10", "25", "DATE", "1999-04-25"},
@@ -42,6 +51,7 @@ var dateCases = []struct {
 	{"month in a past clause", "The deal was signed in February.", "2023-05-04", "February", "DATE", "2023-02"},
 	{"month of last year", "The deal was signed in November.", "2023-05-04", "November", "DATE", "2022-11"},
 	{"month ahead in a past clause", "Nagel said a move in June was now likely.", "2024-03-14", "June", "DATE", "2024-06"},
+	{"month in a past perfect clause", "The record he broke in April had already set tongues wagging.", "2005-01-20", "April", "DATE", "2004-04"},
 	{"last month name", "The helicopters crashed last February.", "1998-08-01", "last February", "DATE", "1998-02"},
 	{"month last year", "Pol Pot was arrested in July last year.", "1998-02-19", "July last year", "DATE", "1997-07"},
 
@@ -69,6 +79,8 @@ var dateCases = []struct {
 	{"days earlier", "On April 28, following the installation of the checkpoint five days earlier, the activists left.", "2023-05-04", "five days earlier", "DATE", "2023-04-23"},
 	{"the next day", "The summit opened on March 3. The next day, the leaders signed a treaty.", "2023-05-04", "The next day", "DATE", "2023-03-04"},
 	{"a week after a date", "The vote came a week after May 3.", "2023-05-04", "a week after May 3", "DATE", "2023-05-10"},
+	{"that year", "He fled to Florida in June 1998 and returned to Cuba later that year.", "2000-01-28", "later that year", "DATE", "1998"},
+	{"the following month", "The board met in March. The following month, the company put itself up for sale.", "1989-10-27", "The following month", "DATE", "1989-04"},
 	{"anchored without a reference", "On April 28, following the installation five days earlier, the activists left.", "", "five days earlier", "DATE", "XXXX-04-23"},
 
 	// Quarters of earnings news.
@@ -127,6 +139,7 @@ var notDates = []struct{ name, text string }{
 	{"a peaceful future", "We remain committed to a peaceful future for the region."},
 	{"a quarter of", "A quarter of the villages were cut off."},
 	{"age", "A 44-year-old man was arrested."},
+	{"holiday as a modifier", "Christmas sales were strong."},
 }
 
 func TestNotDates(t *testing.T) {
@@ -219,4 +232,66 @@ func texts(ds []extract.Date) string {
 		b.WriteString("[" + d.Text + " " + value(d) + "] ")
 	}
 	return b.String()
+}
+
+// FuzzDates checks that any text yields dates whose spans are exact, in
+// order and not overlapping, with or without a reference date.
+func FuzzDates(f *testing.F) {
+	for _, s := range []string{
+		"On May 3, the ministers met. Five days earlier, on Monday, they spoke.",
+		"The third-quarter profit rose from a year ago; the 1990s; mid-1996; 4 a.m. Thursday.",
+		"May", "Sept.", "the next", "a week after", "nineteen", "two thousand and", "'",
+		"WASHINGTON, January 10, 2024\n\nLater that year, the following month.",
+	} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	x := extractor(f)
+	f.Fuzz(func(t *testing.T, text string, withDate bool) {
+		if extract.CheckText(text) != nil {
+			return
+		}
+		doc := extract.Document{Text: text}
+		if withDate {
+			doc.Date = "2023-05-04"
+		}
+		res, err := x.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runes := []rune(text)
+		for i, d := range res.Dates {
+			if d.Start < 0 || d.End > len(runes) || d.Start >= d.End || string(runes[d.Start:d.End]) != d.Text {
+				t.Fatalf("bad span %d:%d %q", d.Start, d.End, d.Text)
+			}
+			if i > 0 && d.Start < res.Dates[i-1].End {
+				t.Fatalf("dates overlap or are out of order: %s", texts(res.Dates))
+			}
+		}
+	})
+}
+
+// TestSeedArticleWithoutDate checks that the sample article's dates come
+// out the same without a reference date as with its publication date: its
+// photo caption ("... on May 1, 2023 (Photo: ...)") gives the reference.
+func TestSeedArticleWithoutDate(t *testing.T) {
+	x := extractor(t)
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "seed-article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, err := x.Extract(context.Background(), extract.Document{Text: string(text), Date: "2023-05-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := x.Extract(context.Background(), extract.Document{Text: string(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, from := deref(without.ReferenceDate), deref(without.ReferenceDateFrom); got != "2023-05-01" || from != "text" {
+		t.Errorf("reference %q from %q, want 2023-05-01 from text", got, from)
+	}
+	if a, b := texts(with.Dates), texts(without.Dates); a != b {
+		t.Errorf("dates differ:\nwith --date: %s\nwithout:     %s", a, b)
+	}
 }

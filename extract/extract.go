@@ -1,6 +1,8 @@
 // Package extract turns English news text into structured facts: the actors
 // (people and organizations) and locations it names, each one entry per
-// real-world entity with all its mentions, in the readout.v1 shape.
+// real-world entity with all its mentions, and its date expressions
+// normalized against the reference date (see package extract/dates), in
+// the readout.v1 shape.
 //
 // Build an Extractor once with New and call Extract for each document; an
 // Extractor is safe for concurrent use.
@@ -12,7 +14,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -159,34 +160,13 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 			r.Locations = append(r.Locations, e)
 		}
 	}
-	ref := referenceOf(doc)
-	dates, fromText := a.dates(ref, a.nameWords(r.Actors, r.Locations))
-	r.Dates = dates
-	switch {
-	case ref.ok:
-		d, from := ref.t.Format("2006-01-02"), doc.DateFrom
-		if from == "" {
-			from = ReferenceFromFlag
-		}
-		r.ReferenceDate, r.ReferenceDateFrom = &d, &from
-	case fromText != nil:
-		d, from := fromText.String(), ReferenceFromText
-		r.ReferenceDate, r.ReferenceDateFrom = &d, &from
-	}
+	// Dates come after the entities (a name is no date) and before the
+	// quotes and meetings that read r.Dates.
+	a.dates(doc, &r)
 	r.Quotes = x.quotes(a, r.Actors, r.Locations)
 	// Meetings come last: they refer to the actors, locations and dates.
 	r.Meetings = x.meetings(a, &r)
 	return r, nil
-}
-
-// referenceOf reads the document's reference date. A Date that is not
-// YYYY-MM-DD is treated as absent, so the text's own date is looked for.
-func referenceOf(doc Document) reference {
-	t, err := time.Parse("2006-01-02", doc.Date)
-	if err != nil {
-		return reference{}
-	}
-	return reference{t: t.Add(12 * time.Hour), ok: true}
 }
 
 // CheckText reports why text cannot be read as a news document, or nil.

@@ -1,4 +1,4 @@
-package extract
+package dates
 
 // The word lists date expressions are read with. They are closed classes of
 // English (months, weekdays, number words) and stay Go tables.
@@ -72,8 +72,10 @@ var dayParts = map[string]string{
 	"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
 }
 
-// holidays with a fixed month and day.
+// holidays with a fixed month and day; a negative day -nw is the nth
+// weekday w of the month (-44: the fourth Thursday).
 var holidays = map[string][2]int{
+	"thanksgiving": {11, -44}, "thanksgiving day": {11, -44}, "labor day": {9, -11},
 	"christmas": {12, 25}, "christmas day": {12, 25}, "christmas eve": {12, 24},
 	"new year's day": {1, 1}, "new year's eve": {12, 31}, "independence day": {7, 4},
 	"valentine's day": {2, 14}, "halloween": {10, 31}, "bastille day": {7, 14},
@@ -83,7 +85,7 @@ var holidays = map[string][2]int{
 // present (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF).
 var refWords = map[string]string{
 	"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-	"recently": "PAST_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF",
+	"recently": "PAST_REF", "soon": "FUTURE_REF",
 }
 
 // setWords are adverbs and adjectives of frequency.
@@ -145,4 +147,30 @@ var vagueContext = map[string]bool{
 var shiftWords = map[string]bool{
 	"ago": true, "earlier": true, "before": true, "later": true, "after": true, "previously": true,
 	"prior": true, "afterward": true, "afterwards": true, "from": true,
+}
+
+// ordinalDays are days of the month written as words. "first" and
+// "second" are left out: after a month they are rarely days ("May first"
+// is, "March second quarter" is not).
+var ordinalDays = map[string]int{
+	"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+	"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+	"seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
+// holidayIntroducers are the words before a one-word holiday name
+// ("Christmas", "Halloween") that make it a date.
+var holidayIntroducers = map[string]bool{
+	"on": true, "at": true, "before": true, "after": true, "since": true, "until": true, "till": true,
+	"by": true, "over": true, "last": true, "this": true, "next": true, "from": true,
+}
+
+// yearContext are the words before "the year" that make it the current one
+// ("for the year", "earlier in the year").
+var yearContext = map[string]bool{"for": true, "in": true, "during": true, "through": true, "throughout": true}
+
+// decadeWords are the decades of the last century written as words.
+var decadeWords = map[string]int{
+	"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+	"nineties": 9,
 }
