@@ -348,15 +348,15 @@ func (x *Extractor) namesakeSeen(a *analysis, m *mention, fullSeen map[string]bo
 }
 
 // inLongerName reports whether the words [start, end) are written as part of
-// a longer name: next to another name word that is not a title ("Payne
+// a longer name: on the same line next to another name word that is not a title ("Payne
 // Stewart", "Johnson Controls", "Ahmed Khan") or after an initial ("P.
 // Johnson"). A surname known from the gazetteer alone is then someone else's.
 func (x *Extractor) inLongerName(a *analysis, start, end int) bool {
-	if end < len(a.words) && a.words[end].Break < 2 && !a.sentenceStart[end] && a.isNameWord(end) {
+	if end < len(a.words) && a.words[end].Break == 0 && !a.sentenceStart[end] && a.isNameWord(end) {
 		return true
 	}
 	p := start - 1
-	if p < 0 || a.words[start].Break >= 2 || a.sentenceStart[start] {
+	if p < 0 || a.words[start].Break > 0 || a.sentenceStart[start] {
 		return false
 	}
 	if a.words[p].Key == "." {
