@@ -143,11 +143,16 @@ func (a *analysis) findQuotes() []*quote {
 			kind, size := markAt(text, i)
 			switch {
 			case kind == markNone:
+			case open < 0 && kind == markStraight && i > 0 && text[i-1] == '=':
+				// A markup attribute (author="@name"): skip its value.
+				if e := strings.IndexByte(text[i+size:pr[1]], '"'); e >= 0 {
+					size += e + 1
+				}
 			case open < 0 && (kind != markClose || opensHere(text, i, size, pr[0])):
 				open, innerFrom = i, i+size
 			case open < 0:
 				// A stray closing mark.
-			case kind == markOpen && !(strings.HasPrefix(text[i:], "\u201c") && strings.HasPrefix(text[open:], "\u201e")):
+			case kind == markOpen && !(strings.HasPrefix(text[i:], "\u201c") && strings.HasPrefix(text[open:], "\u201e")) && !closesHere(text, i, size, pr[1]):
 				// A second opening mark: the first was never closed. (A
 				// curly “ closes a quote opened with „, German style.)
 				open, innerFrom = i, i+size
@@ -185,6 +190,21 @@ func opensHere(text string, i, size, paraStart int) bool {
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	return unicode.IsSpace(prev) || prev == '(' || prev == '\u2014'
+}
+
+// closesHere reports whether an opening-shaped mark at i is used as a
+// closing one (a typo): after a word or punctuation and before a space or
+// the paragraph's end.
+func closesHere(text string, i, size, paraEnd int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	if unicode.IsSpace(prev) {
+		return false
+	}
+	if i+size >= paraEnd {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	return unicode.IsSpace(next)
 }
 
 // paraStart returns where the line holding offset i starts, after any
@@ -312,11 +332,8 @@ func (c *quoteContext) keep(k int) bool {
 // introduced reports whether a comma or colon introduces q ("told the
 // agency simply, “…”").
 func (c *quoteContext) introduced(q *quote) bool {
-	i := q.first - 1
-	for i >= 0 && c.at[i] == c.at[q.first] {
-		i--
-	}
-	return i >= 0 && c.paraOf[i] == q.para && (c.a.words[i].Key == "," || c.a.words[i].Key == ":")
+	i := c.wordBefore(q)
+	return i >= 0 && (c.a.words[i].Key == "," || c.a.words[i].Key == ":")
 }
 
 // objectOnly reports whether the words [from, to) between a reporting
@@ -337,7 +354,15 @@ func (c *quoteContext) objectOnly(from, to int) bool {
 // nameLike reports whether a quote reads as a name or a label: a word
 // alone, or a short phrase in title case ("Meet the Press").
 func (c *quoteContext) nameLike(q *quote) bool {
-	n, caps := 0, true
+	n, caps := c.letterWords(q)
+	return n <= 1 || caps
+}
+
+// letterWords counts the words of q that start with a letter or digit, and
+// reports whether q is a short phrase (at most seven such words) in title
+// case: its first word and every word of four letters or more capitalized.
+func (c *quoteContext) letterWords(q *quote) (n int, caps bool) {
+	caps = true
 	for i := q.first; i <= q.last; i++ {
 		w := c.a.words[i].Text
 		r := firstLetter(w)
@@ -349,17 +374,19 @@ func (c *quoteContext) nameLike(q *quote) bool {
 			caps = false
 		}
 	}
-	return n <= 1 || caps && n <= 7
+	return n, caps && n <= 7
 }
 
 // standsAlone reports whether a quote is a sentence of its own: nothing but
 // punctuation between it and the sentence or paragraph around it.
 func (c *quoteContext) standsAlone(q *quote) bool {
 	a := c.a
-	if q.first > 0 && c.paraOf[q.first-1] == q.para && c.at[q.first-1] < 0 && !c.boundary(q.first-1) && a.words[q.first-1].Key != ":" {
-		return false
+	i := c.wordBefore(q)
+	// "But “…”", "Then, “…”": a conjunction or an adverb may lead in.
+	for n := 0; n < 3 && i >= 0 && c.at[i] < 0 && (a.words[i].Key == "," || a.tags[i] == "CC" || strings.HasPrefix(a.tags[i], "RB")); n++ {
+		i--
 	}
-	return true
+	return i < 0 || c.paraOf[i] != q.para || c.at[i] >= 0 || c.boundary(i) || a.words[i].Key == ":"
 }
 
 // boundary reports whether word i ends a sentence (or a clause, ";"). A
@@ -386,11 +413,8 @@ func (c *quoteContext) boundary(i int) bool {
 // cue ("a document titled “…”").
 func (c *quoteContext) isTitle(q *quote) bool {
 	a := c.a
-	i := q.first - 1
-	for i >= 0 && c.at[i] == c.at[q.first] {
-		i--
-	}
-	if i < 0 || c.paraOf[i] != q.para {
+	i := c.wordBefore(q)
+	if i < 0 {
 		return false
 	}
 	k := a.words[i].Key
@@ -398,7 +422,35 @@ func (c *quoteContext) isTitle(q *quote) bool {
 		return true
 	}
 	// "known as “…”", "called “…”" without a speaker: a name.
-	return (k == "as" && i > 0 && a.words[i-1].Key == "known") || k == "called" || k == "named"
+	if (k == "as" && i > 0 && a.words[i-1].Key == "known") || k == "called" || k == "named" {
+		return true
+	}
+	// A short phrase in title case after a possessive, a preposition or
+	// "told" ("told ABC's “Good Morning America”"), or one that modifies a
+	// noun after it ("the “Never Trump” movement"), names a show, a book,
+	// a slogan.
+	_, caps := c.letterWords(q)
+	if !caps {
+		return false
+	}
+	if t := a.tags[i]; k == "'s" || k == "told" || t == "IN" || t == "TO" || t == "DT" || t == "POS" {
+		return true
+	}
+	next := q.last + 1
+	return next < len(a.words) && c.at[next] < 0 && strings.HasPrefix(a.tags[next], "NN") && !unicode.IsUpper(firstLetter(a.words[next].Text))
+}
+
+// wordBefore returns the word right before q's opening mark in its
+// paragraph, or -1.
+func (c *quoteContext) wordBefore(q *quote) int {
+	i := q.first - 1
+	for i >= 0 && c.at[i] == c.at[q.first] {
+		i--
+	}
+	if i < 0 || c.paraOf[i] != q.para {
+		return -1
+	}
+	return i
 }
 
 // outside reports whether word i is outside every quote.
@@ -559,7 +611,8 @@ func (c *quoteContext) skipSourceDocument(from, to int) int {
 	return from
 }
 
-// attributeAfter reads "…," X said / "…," said X / "…," X, a doctor, said.
+// attributeAfter reads "…," X said / "…," said X / "…," X, a doctor, said /
+// "…," X, who runs the firm, said.
 func (c *quoteContext) attributeAfter(q *quote, aw []int) bool {
 	a := c.a
 	j := 0
@@ -572,26 +625,91 @@ func (c *quoteContext) attributeAfter(q *quote, aw []int) bool {
 	if c.according(aw, j) {
 		return c.setForward(q, aw, j+2, aw[j], aw[j+1]+1)
 	}
-	if c.reporting(aw[j]) {
+	// A quote that ends in a comma, a question or an exclamation leads into
+	// its attribution: there any verb of the right form is the cue ("…,"
+	// he surmised).
+	r, _ := utf8.DecodeLastRuneInString(a.text[q.start:q.end])
+	leads := r == ',' || r == '?' || r == '!' || r == '\u2014' || r == '-'
+	if c.reporting(aw[j]) || leads && c.pastOrPresent(aw[j]) && j+1 < len(aw) && startsName(a.tags[aw[j+1]]) {
 		return c.setForward(q, aw, j+1, aw[j], aw[j]+1)
 	}
-	for v := j + 1; v < len(aw) && v <= j+14; v++ {
-		// "…," Viguerie notes: a verb the tagger took for a noun.
-		last := v+1 == len(aw) || a.words[aw[v+1]].Key == ","
-		if !c.reporting(aw[v]) && !(last && a.x.rules.ReportingVerbs[a.words[aw[v]].Key]) {
-			if c.finiteVerb(aw[v]) && !c.auxiliary(aw[v]) {
-				return false
+	np := j
+	for np < len(aw) && aw[np] == aw[j]+(np-j) {
+		if np > j && a.words[aw[np]].Key == "(" {
+			// "Rep. John Mica (R-Fla.)"
+			k := np + 1
+			for k < len(aw) && k < np+8 && a.words[aw[k]].Key != ")" {
+				k++
 			}
-			continue
+			if k < len(aw) && a.words[aw[k]].Key == ")" && aw[k] == aw[j]+(k-j) {
+				np = k + 1
+				continue
+			}
 		}
-		from, to := aw[j], aw[v]
-		to = c.trimPhraseEnd(from, to)
-		if to > from && !c.isNounPhrase(from, to) {
-			return false
+		if !c.nounPhraseWord(aw[np]) || np > j && c.cueAfter(aw, np, leads) {
+			// A cue the tagger read as a noun ends the phrase ("Conway
+			// notes").
+			break
 		}
-		return c.set(q, from, to, aw[v], aw[v]+1)
+		np++
+	}
+	if np == j || np-j > 12 {
+		return false
+	}
+	// The verb comes right after the phrase, or after an appositive or a
+	// relative clause set off by commas.
+	verbs := []int{np}
+	if np < len(aw) && a.words[aw[np]].Key == "," {
+		for k := np + 1; k < len(aw) && k < np+30; k++ {
+			if a.words[aw[k]].Key == "," {
+				verbs = append(verbs, k+1)
+			}
+		}
+	}
+	for _, v := range verbs {
+		for v < len(aw) && (c.auxiliary(aw[v]) || strings.HasPrefix(a.tags[aw[v]], "RB")) {
+			v++
+		}
+		if v < len(aw) && c.cueAfter(aw, v, leads) {
+			return c.set(q, aw[j], aw[np-1]+1, aw[v], aw[v]+1)
+		}
 	}
 	return false
+}
+
+// cueAfter reports whether aw[v], after a speaker phrase, is the reporting
+// verb: one of the list ("…," Viguerie notes, even where the tagger read a
+// noun), or, after a quote that leads into its attribution, any verb that
+// ends the clause ("…," Toomey fumed).
+func (c *quoteContext) cueAfter(aw []int, v int, leads bool) bool {
+	a := c.a
+	if c.reporting(aw[v]) {
+		return true
+	}
+	ends := v+1 == len(aw)
+	if !ends {
+		switch t := a.tags[aw[v+1]]; {
+		case a.words[aw[v+1]].Key == ",", t == "IN", t == "TO", strings.HasPrefix(t, "RB"):
+			ends = true
+		}
+	}
+	if ends && a.x.rules.ReportingVerbs[a.words[aw[v]].Key] {
+		return true
+	}
+	return leads && ends && c.pastOrPresent(aw[v])
+}
+
+// pastOrPresent reports whether word i is a verb in the past or the third
+// person present ("fumed", "writes").
+func (c *quoteContext) pastOrPresent(i int) bool {
+	t := c.a.tags[i]
+	return (t == "VBD" || t == "VBZ") && !c.auxiliary(i)
+}
+
+// startsName reports whether a word tagged t can start a speaker's name or
+// description.
+func startsName(t string) bool {
+	return t == "NNP" || t == "NNPS" || t == "DT" || t == "PRP" || t == "PRP$"
 }
 
 // leadingFiller reports whether a word with tag t is left out at the start
@@ -610,23 +728,6 @@ func isLeadPunct(k string) bool {
 		return true
 	}
 	return false
-}
-
-// trimPhraseEnd cuts a speaker phrase before an appositive ("Smith, a
-// doctor,") and before the adverbs and auxiliaries of the verb ("he later
-// said", "she has said").
-func (c *quoteContext) trimPhraseEnd(from, to int) int {
-	a := c.a
-	for i := from; i < to; i++ {
-		if a.words[i].Key == "," || a.words[i].Key == "(" {
-			to = i
-			break
-		}
-	}
-	for to > from && (c.auxiliary(to-1) || strings.HasPrefix(a.tags[to-1], "RB") || a.words[to-1].Key == "-" || a.words[to-1].Key == "\u2014") {
-		to--
-	}
-	return to
 }
 
 var auxiliaries = map[string]bool{
@@ -649,27 +750,13 @@ func (c *quoteContext) finiteVerb(i int) bool {
 	return false
 }
 
-// isNounPhrase reports whether words [from, to) can name a speaker: no
-// finite verb, no clause word, not too long.
-func (c *quoteContext) isNounPhrase(from, to int) bool {
-	if to-from > 12 {
-		return false
-	}
-	for i := from; i < to; i++ {
-		if !c.nounPhraseWord(i) {
-			return false
-		}
-	}
-	return true
-}
-
 func (c *quoteContext) nounPhraseWord(i int) bool {
 	a := c.a
 	w := a.words[i]
 	switch w.Key {
 	case "that", "if", "because", "when", "while", "but", "which", "who", ",", ":", ";", "(", ")", "as", "than", "to":
 		return false
-	case "of", "from", "for", "at", "and", "&", "'s", "-", "in", "with", "on":
+	case "of", "from", "for", "at", "and", "&", "'s", "-", "in", "with", "on", "$":
 		return true
 	case ".":
 		return !c.boundary(i)
@@ -738,6 +825,22 @@ func (c *quoteContext) attributeBefore(q *quote, bw []int) bool {
 			}
 		}
 		from, to := c.subjectBefore(bw, j)
+		if from >= to && v == i && j+1 < len(bw) {
+			// "Said Comey, “…”": the speaker after the verb.
+			if c.setForward(q, bw, j+1, i, i+1) {
+				return true
+			}
+		}
+		if from >= to {
+			// "he supported Obama and said, “…”": the subject of the
+			// clause's first verb.
+			for jj := 0; jj < j; jj++ {
+				if c.finiteVerb(bw[jj]) && !c.auxiliary(bw[jj]) {
+					from, to = c.subjectBefore(bw, jj)
+					break
+				}
+			}
+		}
 		if from < to && !strings.HasPrefix(a.tags[from], "VB") {
 			return c.set(q, from, to, i, i+1)
 		}
@@ -765,7 +868,24 @@ func (c *quoteContext) subjectBefore(bw []int, j int) (from, to int) {
 		}
 	}
 	from = to
-	for m > 0 && bw[m-1] == from-1 && c.nounPhraseWord(from-1) && a.words[from-1].Key != "and" {
+	for m > 0 && bw[m-1] == from-1 {
+		if a.words[from-1].Key == ")" {
+			// "Rep. Paul Ryan (R-WI) said"
+			k := m - 2
+			for k >= 0 && k >= m-8 && a.words[bw[k]].Key != "(" {
+				k--
+			}
+			if k > 0 && a.words[bw[k]].Key == "(" && bw[k] == from-1-(m-1-k) {
+				if from == to {
+					to = bw[k]
+				}
+				from, m = bw[k], k
+				continue
+			}
+		}
+		if !c.nounPhraseWord(from-1) || a.words[from-1].Key == "and" {
+			break
+		}
 		from--
 		m--
 	}
@@ -798,8 +918,10 @@ func (c *quoteContext) attributeColon(q *quote, bw []int) bool {
 			return false
 		}
 	}
+	// No verb: the colon follows a bare name ("Clinton: “…”"), or a
+	// description that opens the sentence ("The report:").
 	from, to := c.subjectBefore(bw, n-1)
-	if to-from > 6 {
+	if to-from > 6 || from != bw[0] && !unicode.IsUpper(firstLetter(a.words[from].Text)) {
 		return false
 	}
 	return c.set(q, from, to, bw[n-1], bw[n-1]+1)

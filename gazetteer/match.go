@@ -111,7 +111,33 @@ func isGenerational(s string) bool {
 }
 
 func (g *Gazetteer) add(e *Entry, kind Kind, s string) {
-	var words, keys []string
+	words, key, first := nameWords(s)
+	if len(words) == 0 {
+		return
+	}
+	for _, n := range g.names[key] {
+		if n.entry == e && n.kind <= kind && slices.Equal(n.words, words) {
+			return // already indexed as well or better
+		}
+	}
+	g.names[key] = append(g.names[key], name{entry: e, kind: kind, words: words})
+	if len(words) > g.maxLen[first] {
+		g.maxLen[first] = len(words)
+	}
+}
+
+// nameWords splits a name into the words it is matched on, and gives the
+// index key (their keys joined by spaces) and the key of the first word.
+func nameWords(s string) (words []string, key, first string) {
+	if tokens.IsLetters(s) {
+		// Most names: the words are the fields, and the key of the whole
+		// is the keys of the words joined, as Normalize maps rune by rune.
+		words = strings.Fields(s)
+		key = tokens.Normalize(s)
+		first, _, _ = strings.Cut(key, " ")
+		return words, key, first
+	}
+	var keys []string
 	for _, w := range tokens.Split(s) {
 		if w.Hyphen {
 			continue
@@ -120,18 +146,9 @@ func (g *Gazetteer) add(e *Entry, kind Kind, s string) {
 		keys = append(keys, w.Key)
 	}
 	if len(keys) == 0 {
-		return
+		return nil, "", ""
 	}
-	key := strings.Join(keys, " ")
-	for _, n := range g.names[key] {
-		if n.entry == e && n.kind <= kind && slices.Equal(n.words, words) {
-			return // already indexed as well or better
-		}
-	}
-	g.names[key] = append(g.names[key], name{entry: e, kind: kind, words: words})
-	if len(keys) > g.maxLen[keys[0]] {
-		g.maxLen[keys[0]] = len(keys)
-	}
+	return words, strings.Join(keys, " "), keys[0]
 }
 
 // Len is the number of entries.
