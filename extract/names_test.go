@@ -118,6 +118,30 @@ func TestNames(t *testing.T) {
 			text: "The analyst Henrik\nVollmer said Vollmer had seen it before.",
 			want: []string{"PERSON Henrik Vollmer"},
 		},
+		{
+			// Known surnames and given names inside other people's names.
+			text:    "Payne Stewart beat Jonathan Smith and P. Johnson; Johnson Controls shares rose.",
+			want:    []string{"PERSON Payne Stewart", "PERSON Jonathan Smith"},
+			notWant: []string{"PERSON Marise Payne", "PERSON Boris Johnson"},
+		},
+		{
+			// A surname two gazetteer people share is the one named in full.
+			text:    "Prime Minister Shehbaz Sharif spoke on Tuesday.\n\nSharif has ordered aid.",
+			want:    []string{"PERSON Shehbaz Sharif"},
+			notWant: []string{"PERSON Nawaz Sharif"},
+		},
+		{
+			// A regnal number is not a short form.
+			text:    "King Charles III met the crew of USA III.",
+			want:    []string{"PERSON Charles III"},
+			notWant: []string{"PERSON Elizabeth II"},
+		},
+		{
+			text: "Britain's Foreign Office and Canada's House of Commons replied; MI6 and the Bundestag did not.",
+			want: []string{"ORG Foreign, Commonwealth and Development Office", "ORG House of Commons of Canada",
+				"ORG Secret Intelligence Service", "ORG Bundestag"},
+			notWant: []string{"ORG House of Commons"},
+		},
 	}
 	for _, tt := range tests {
 		got := entityNames(t, tt.text)

@@ -90,7 +90,7 @@ func (e *Entry) shortForms() []string {
 	}
 	for _, s := range append([]string{e.Name}, e.Aliases...) {
 		fields := strings.Fields(s)
-		for len(fields) > 2 && isGenerational(fields[len(fields)-1]) {
+		for len(fields) > 1 && isGenerational(fields[len(fields)-1]) {
 			fields = fields[:len(fields)-1]
 		}
 		if len(fields) >= 2 {
@@ -100,12 +100,14 @@ func (e *Entry) shortForms() []string {
 	return out
 }
 
+// isGenerational reports whether s is a generational suffix or a regnal
+// number ("Jr.", "III", "XIV"), never a short form: "Charles III" has none.
 func isGenerational(s string) bool {
-	switch strings.TrimSuffix(strings.ToLower(s), ".") {
-	case "jr", "sr", "ii", "iii", "iv":
+	s = strings.TrimSuffix(strings.ToLower(s), ".")
+	if s == "jr" || s == "sr" {
 		return true
 	}
-	return false
+	return s != "" && strings.Trim(s, "ivx") == ""
 }
 
 func (g *Gazetteer) add(e *Entry, kind Kind, s string) {
