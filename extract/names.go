@@ -35,6 +35,9 @@ type mention struct {
 	// "International Monetary Fund".
 	acronymOf *mention
 	entity    *entityBuilder
+	// unsure marks a gazetteer short form whose full name the text does
+	// not give.
+	unsure bool
 }
 
 // nameConnectors may stand inside a name between capitalized words.
@@ -142,7 +145,10 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 		if m.end-m.start == 1 && x.rules.NotNames[a.words[m.start].Key] && usedAsDate(a, m.start) {
 			continue // "in May 1995" after "Theresa May"
 		}
-		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) && !a.capsLine[m.start] && !x.inLongerName(a, m.start, m.end) {
+		if fullSeen[m.entry.ID] {
+			out = append(out, m)
+		} else if x.uniqueShort(a, m) && !a.capsLine[m.start] && !x.inLongerName(a, m.start, m.end) {
+			m.unsure = true
 			out = append(out, m)
 		}
 	}
@@ -181,6 +187,19 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	// A place inside an organization's name ("New York University") is
 	// part of that name, not a mention of its own.
 	out = dropOverlaps(out)
+	// A surname only the gazetteer knows yields to a person the text names
+	// in full: "Blair" after "Tony Blair" is not Bill Blair.
+	surnames := map[string]bool{}
+	for _, m := range out {
+		if m.entry == nil && m.typ == gazetteer.Person && m.end-m.start > 1 {
+			surnames[a.words[m.end-1].Key] = true
+		}
+	}
+	for _, m := range out {
+		if m.unsure && m.end-m.start == 1 && surnames[a.words[m.start].Key] {
+			m.entry, m.typ, m.strength = nil, gazetteer.Person, fromDefault
+		}
+	}
 	// Nor is a place in the name of a sports event ("the U.S. Open", "the
 	// London Marathon").
 	kept := out[:0]

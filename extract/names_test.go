@@ -89,6 +89,11 @@ func TestNames(t *testing.T) {
 			want: []string{"ORG Arsenal", "ORG Leeds", "GPE Leeds"}, // the club, and the city "in Leeds"
 		},
 		{
+			text:    "Tony Blair met Bill Clinton. Blair said so.",
+			want:    []string{"PERSON Tony Blair", "PERSON Bill Clinton"},
+			notWant: []string{"PERSON Bill Blair"},
+		},
+		{
 			text:    "Chicago 2,000 people marched on Friday in Chicago.",
 			want:    []string{"GPE Chicago"},
 			notWant: []string{"ORG Chicago"},
