@@ -8,18 +8,15 @@ import (
 	"io/fs"
 )
 
-// lexiconSnapshot holds the built-in rule files that are word lists only
-// (no pattern rules, no macros), decoded from YAML and encoded with gob, by
-// file name. Start-up reads them from here instead of parsing their YAML:
-// given-names.yaml alone took some 50 ms. Files with rules are always parsed.
-// TestLexiconSnapshot fails when the snapshot no longer matches the YAML;
-// `go test ./rules -run TestLexiconSnapshot -update` rewrites it.
+// builtinSnapshot holds the built-in rule files, decoded from YAML and
+// encoded with gob, by file name. Start-up reads them from here instead of
+// parsing their YAML (given-names.yaml alone took some 50 ms). The snapshot
+// keeps no YAML positions: built-in rules are checked by the tests, which
+// read the YAML. TestRulesSnapshot fails when the snapshot no longer matches
+// the YAML; `go test ./rules -run TestRulesSnapshot -update` rewrites it.
 //
-//go:embed lexicons.snapshot
-var lexiconSnapshot []byte
-
-// isLexicon reports whether f holds word lists only.
-func (f *File) isLexicon() bool { return len(f.Rules) == 0 && len(f.Macros) == 0 }
+//go:embed rules.snapshot
+var builtinSnapshot []byte
 
 // parseBuiltin reads the YAML source of every built-in rule file.
 func parseBuiltin() ([]File, error) {
@@ -42,13 +39,11 @@ func parseBuiltin() ([]File, error) {
 	return files, nil
 }
 
-// encodeLexicons encodes the word-list files of files, by name.
-func encodeLexicons(files []File) ([]byte, error) {
+// encodeFiles encodes files by name.
+func encodeFiles(files []File) ([]byte, error) {
 	m := map[string]File{}
 	for _, f := range files {
-		if f.isLexicon() {
-			m[f.name] = f
-		}
+		m[f.name] = f
 	}
 	var b bytes.Buffer
 	if err := gob.NewEncoder(&b).Encode(m); err != nil {
@@ -57,7 +52,7 @@ func encodeLexicons(files []File) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func decodeLexicons(data []byte) (map[string]File, error) {
+func decodeFiles(data []byte) (map[string]File, error) {
 	var m map[string]File
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&m); err != nil {
 		return nil, fmt.Errorf("decoding the built-in rule snapshot: %w", err)
@@ -69,10 +64,10 @@ func decodeLexicons(data []byte) (map[string]File, error) {
 	return m, nil
 }
 
-// loadBuiltin reads the built-in rule files: word lists from the snapshot,
-// files with rules (or missing from the snapshot) from their YAML.
+// loadBuiltin reads the built-in rule files from the snapshot, and a file
+// missing from it from its YAML.
 func loadBuiltin() ([]File, error) {
-	snap, err := decodeLexicons(lexiconSnapshot)
+	snap, err := decodeFiles(builtinSnapshot)
 	if err != nil {
 		return nil, err
 	}
