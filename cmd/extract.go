@@ -1,19 +1,15 @@
 package cmd
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
+	"os/signal"
 	"runtime"
-	"sort"
-	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -60,8 +56,10 @@ func (f *setupFlags) extractor() (*extract.Extractor, error) {
 
 type extractFlags struct {
 	setupFlags
-	format string
-	input  string
+	format   string
+	input    string
+	maxBytes int64
+	stats    bool
 }
 
 func newExtractCmd() *cobra.Command {
@@ -71,8 +69,9 @@ func newExtractCmd() *cobra.Command {
 		Short: "Extract actors, locations, dates, meetings and quotes from articles",
 		Long: `Extract reads news articles and prints what is in them as JSON (schema readout.v1).
 
-PATH is a text file, a folder (walked recursively for text files, hidden files
-skipped), or - for standard input; with no PATH it reads standard input.
+PATH is a text file, a folder (walked recursively for text files in sorted path
+order, following symbolic links but not loops; hidden and binary files skipped
+with a notice), or - for standard input; with no PATH it reads standard input.
 One input prints one indented JSON object; several print JSON Lines, one
 compact object per document, in the order of the arguments (a folder's files
 in sorted path order).
@@ -81,8 +80,17 @@ With --input jsonl, each input holds JSON Lines records
 {"id": "...", "text": "...", "date": "YYYY-MM-DD"} and each record gives one
 output line, in input order.
 
-A document that cannot be read gives an error record in its place and a line on
-stderr; the exit code is then 1. Bad flags, gazetteer or rule files exit 2.`,
+Documents are processed --jobs at a time and written in input order whatever
+--jobs is; memory is bounded by the documents in flight, so a JSON Lines stream
+of any length goes through. A document that cannot be read, or is larger than
+--max-bytes (default 10 MB), gives an error record in its place and a line on
+stderr; the exit code is then 1. Bad flags, gazetteer or rule files exit 2.
+
+A reader that goes away (readout extract corpus | head) ends the run quietly
+with the exit code so far. Ctrl-C or SIGTERM stops it after the line being
+written (every line written is complete), with exit code 130. On a terminal, a
+progress bar shows on stderr once a run takes more than a second; --stats
+prints a summary line (documents, errors, seconds, MB/s) at the end.`,
 		Example: `  readout extract testdata/seed-article.txt
   readout extract --date 2023-05-04 article.txt | jq '.actors[].name'
   cat article.txt | readout extract --gazetteer my-people.yaml
@@ -95,13 +103,9 @@ stderr; the exit code is then 1. Bad flags, gazetteer or rule files exit 2.`,
 	f.setupFlags.add(fl)
 	fl.StringVar(&f.format, "format", "", "output format: json (one indented object) or jsonl (one line per document); default: json for one input, jsonl for several")
 	fl.StringVar(&f.input, "input", "text", "input format: text, or jsonl records {\"id\", \"text\", \"date\"}")
+	fl.Int64Var(&f.maxBytes, "max-bytes", defaultMaxBytes, "largest document (file, stdin or JSON Lines record) read, in `bytes`; a larger one gives an error record; 0: no limit")
+	fl.BoolVar(&f.stats, "stats", false, "print a summary line on stderr at the end: documents, errors, seconds, MB/s")
 	return c
-}
-
-// task is one document to extract, or the reason it could not be read.
-type task struct {
-	doc extract.Document
-	err error
 }
 
 func runExtract(c *cobra.Command, f extractFlags, args []string) error {
@@ -110,6 +114,9 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 	}
 	if f.input != "text" && f.input != "jsonl" {
 		return usageError(fmt.Errorf("--input %q: use text or jsonl", f.input))
+	}
+	if f.maxBytes < 0 {
+		return usageError(fmt.Errorf("--max-bytes %d: give 0 (no limit) or more", f.maxBytes))
 	}
 	x, err := f.extractor()
 	if err != nil {
@@ -127,27 +134,55 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 		}
 	}
 
+	// Ctrl-C and SIGTERM stop the run after the line being written; with
+	// SIGPIPE caught, a closed stdout (readout ... | head) is a write error
+	// that ends the run quietly rather than a kill.
+	parent := c.Context()
+	if parent == nil {
+		parent = context.Background()
+	}
+	signals, stopSignals := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+	defer stopSignals()
+	go func() {
+		// After the first signal, a second one kills at once.
+		<-signals.Done()
+		stopSignals()
+	}()
+	pipe := make(chan os.Signal, 1)
+	signal.Notify(pipe, syscall.SIGPIPE)
+	defer signal.Stop(pipe)
+	ctx, cancel := context.WithCancel(signals)
+	defer cancel()
+
+	prog := newProgress(stderr)
 	tasks := make(chan task)
+	in := &inputs{ctx: ctx, stdin: c.InOrStdin(), stderr: stderr, date: f.date, maxBytes: f.maxBytes, out: tasks, listed: prog.expect}
 	go func() {
 		defer close(tasks)
 		for _, p := range args {
+			read := in.texts
 			if f.input == "jsonl" {
-				readRecords(c.InOrStdin(), p, f.date, tasks)
-			} else {
-				readTexts(c.InOrStdin(), stderr, p, f.date, tasks)
+				read = in.records
+			}
+			if !read(p) {
+				return
 			}
 		}
 	}()
 
 	failed := 0
-	write := func(r extract.Result, err error) error {
+	write := func(r extract.Result, err error, t task) error {
 		var out any = r
 		if err != nil {
 			failed++
-			name := r.Source
+			name := t.where
+			if name == "" {
+				name = r.Source
+			}
 			if name == "" {
 				name = r.ID
 			}
+			prog.clear()
 			fmt.Fprintf(stderr, "readout: %s: %v\n", name, err)
 			out = errorRecord{Schema: extract.Schema, ID: r.ID, Source: r.Source, Error: err.Error()}
 		}
@@ -160,11 +195,29 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 		if err != nil {
 			return err
 		}
-		_, err = c.OutOrStdout().Write(append(b, '\n'))
-		return err
+		// One Write per line: a run stopped between two writes leaves only
+		// complete lines.
+		if _, err := c.OutOrStdout().Write(append(b, '\n')); err != nil {
+			return err
+		}
+		prog.done(t.size)
+		return nil
 	}
-	if err := extractAll(c.Context(), x, tasks, f.jobs, write); err != nil {
-		return failedError(err)
+	werr := extractAll(ctx, x, tasks, f.jobs, write)
+	prog.finish()
+	if f.stats {
+		docs, bytes, elapsed := prog.totals()
+		fmt.Fprintf(stderr, "readout: %d documents, %d errors, %.2f s, %.2f MB/s\n",
+			docs, failed, elapsed.Seconds(), float64(bytes)/1e6/max(elapsed.Seconds(), 1e-9))
+	}
+	switch {
+	case errors.Is(werr, syscall.EPIPE):
+		// The reader has gone (head): stop quietly with the code so far.
+	case werr != nil:
+		return failedError(fmt.Errorf("writing the output: %w", werr))
+	case signals.Err() != nil:
+		docs, _, _ := prog.totals()
+		return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted after %d documents", docs)}
 	}
 	if failed > 0 {
 		return failedError(errReported)
@@ -181,51 +234,82 @@ type errorRecord struct {
 }
 
 // extractAll runs tasks through x on jobs workers and calls write for each
-// result in input order.
-func extractAll(ctx context.Context, x *extract.Extractor, tasks <-chan task, jobs int, write func(extract.Result, error) error) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
+// result in input order. It stops at the first write error, which it
+// returns, or when ctx is done, writing nothing more; at most about 3*jobs
+// documents are held at any time.
+func extractAll(ctx context.Context, x *extract.Extractor, tasks <-chan task, jobs int, write func(extract.Result, error, task) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	type slot struct {
 		res  extract.Result
 		err  error
+		t    task
 		done chan struct{}
 	}
-	order := make(chan *slot, jobs*2)
-	work := make(chan struct {
+	type job struct {
 		t task
 		s *slot
-	})
+	}
+	order := make(chan *slot, jobs*2)
+	work := make(chan job)
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for w := range work {
-				w.s.res, w.s.err = extractOne(ctx, x, w.t)
-				close(w.s.done)
+			for {
+				select {
+				case w, ok := <-work:
+					if !ok {
+						return
+					}
+					w.s.res, w.s.err = extractOne(ctx, x, w.t)
+					close(w.s.done)
+				case <-ctx.Done():
+					return
+				}
 			}
 		}()
 	}
 	go func() {
+		defer close(order)
+		defer close(work)
 		for t := range tasks {
-			s := &slot{done: make(chan struct{})}
-			order <- s
-			work <- struct {
-				t task
-				s *slot
-			}{t, s}
+			s := &slot{t: task{size: t.size, where: t.where}, done: make(chan struct{})}
+			select {
+			case order <- s:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case work <- job{t, s}:
+			case <-ctx.Done():
+				return
+			}
 		}
-		close(work)
-		close(order)
 	}()
 	var werr error
-	for s := range order {
-		<-s.done
-		if werr == nil {
-			werr = write(s.res, s.err)
+	for {
+		var s *slot
+		ok := false
+		select {
+		case s, ok = <-order:
+		case <-ctx.Done():
+		}
+		if ok {
+			select {
+			case <-s.done:
+			case <-ctx.Done():
+			}
+		}
+		if !ok || ctx.Err() != nil {
+			break
+		}
+		if werr = write(s.res, s.err, s.t); werr != nil {
+			break
 		}
 	}
+	cancel()
 	wg.Wait()
 	return werr
 }
@@ -252,127 +336,4 @@ func extractOne(ctx context.Context, x *extract.Extractor, t task) (r extract.Re
 func isDir(p string) bool {
 	info, err := os.Stat(p)
 	return err == nil && info.IsDir()
-}
-
-// readTexts sends the documents of one PATH argument: stdin, a file, or the
-// text files below a folder in sorted order.
-func readTexts(stdin io.Reader, stderr io.Writer, p, date string, out chan<- task) {
-	if p == "-" {
-		b, err := io.ReadAll(stdin)
-		out <- newTask("", "-", b, err, date)
-		return
-	}
-	if !isDir(p) {
-		b, err := os.ReadFile(p)
-		out <- newTask("", p, b, err, date)
-		return
-	}
-	for _, path := range listFiles(p, out) {
-		b, err := os.ReadFile(path)
-		if err == nil && extract.CheckText(string(b)) == extract.ErrBinary {
-			fmt.Fprintf(stderr, "readout: %s: skipped: not a text file\n", path)
-			continue
-		}
-		out <- newTask("", path, b, err, date)
-	}
-}
-
-// listFiles returns the regular files below folder root in sorted order,
-// leaving out hidden files and folders; a folder it cannot read becomes an
-// error task.
-func listFiles(root string, out chan<- task) []string {
-	var files []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			out <- task{doc: extract.Document{Source: path}, err: err}
-			return nil
-		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			files = append(files, path)
-		}
-		return nil
-	})
-	if err != nil {
-		out <- task{doc: extract.Document{Source: root}, err: err}
-	}
-	sort.Strings(files)
-	return files
-}
-func newTask(id, source string, b []byte, err error, date string) task {
-	if id == "" && source != "-" {
-		id = strings.TrimSuffix(filepath.Base(source), filepath.Ext(source))
-	}
-	if err != nil {
-		return task{doc: extract.Document{ID: id, Source: source}, err: err}
-	}
-	doc := extract.Document{ID: id, Source: source, Text: string(b), Date: date}
-	if date != "" {
-		doc.DateFrom = "flag"
-	}
-	return task{doc: doc}
-}
-
-// record is one JSON Lines input record.
-type record struct {
-	ID   string `json:"id"`
-	Text string `json:"text"`
-	Date string `json:"date"`
-}
-
-// readRecords sends one document per JSON Lines record of p (or stdin).
-func readRecords(stdin io.Reader, p, date string, out chan<- task) {
-	if p != "-" && isDir(p) {
-		for _, f := range listFiles(p, out) {
-			readRecords(stdin, f, date, out)
-		}
-		return
-	}
-	var r io.Reader = stdin
-	if p != "-" {
-		fh, err := os.Open(p)
-		if err != nil {
-			out <- task{doc: extract.Document{Source: p}, err: err}
-			return
-		}
-		defer fh.Close()
-		r = fh
-	}
-	br := bufio.NewReaderSize(r, 1<<20)
-	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
-		if len(strings.TrimSpace(string(b))) > 0 {
-			out <- recordTask(p, line, b, date)
-		}
-		if err != nil {
-			if !errors.Is(err, io.EOF) {
-				out <- task{doc: extract.Document{Source: fmt.Sprintf("%s:%d", p, line)}, err: err}
-			}
-			return
-		}
-	}
-}
-
-func recordTask(p string, line int, b []byte, date string) task {
-	src := fmt.Sprintf("%s:%d", p, line)
-	var rec record
-	if err := json.Unmarshal(b, &rec); err != nil {
-		return task{doc: extract.Document{Source: src}, err: fmt.Errorf("not a JSON record: %w", err)}
-	}
-	doc := extract.Document{ID: rec.ID, Source: src, Text: rec.Text}
-	switch {
-	case date != "":
-		doc.Date, doc.DateFrom = date, "flag"
-	case rec.Date != "":
-		if _, err := time.Parse("2006-01-02", rec.Date); err != nil {
-			return task{doc: doc, err: fmt.Errorf("date %q: use the form YYYY-MM-DD", rec.Date)}
-		}
-		doc.Date, doc.DateFrom = rec.Date, "record"
-	}
-	return task{doc: doc}
 }

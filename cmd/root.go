@@ -17,6 +17,9 @@ const (
 	ExitOK     = 0 // success
 	ExitFailed = 1 // some inputs failed; each failure was reported
 	ExitUsage  = 2 // bad flags or a bad gazetteer or rule file
+	// ExitInterrupted: a batch stopped by Ctrl-C or SIGTERM (128 + SIGINT,
+	// as shells report it); every line written is complete.
+	ExitInterrupted = 130
 )
 
 // exitError carries the exit code of an error to Run.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/readout/readout/extract"
 )
@@ -300,12 +301,14 @@ func entityByID(r extract.Result, id string) (extract.Entity, bool) {
 }
 
 // namesMeet reports whether a name of one list equals or contains, word
-// for word, a name of the other.
+// for word, a name of the other. Only the head of a name, before a comma or
+// parenthesis, contains: "Kenneth Baer" and "Baer" are names of "Kenneth
+// Baer, a former Obama administration official", "Obama" is not.
 func namesMeet(a, b []string) bool {
 	for _, x := range a {
-		nx := normName(x)
+		nx := words(head(x))
 		for _, y := range b {
-			ny := normName(y)
+			ny := words(head(y))
 			if nx != "" && ny != "" && (containsWords(nx, ny) || containsWords(ny, nx)) {
 				return true
 			}
@@ -324,6 +327,26 @@ func normName(s string) string {
 	s = strings.TrimSuffix(s, "'s")
 	s = strings.TrimPrefix(s, "the ")
 	return strings.Trim(s, ` .,;:!?"'()`)
+}
+
+// head is a name up to the first comma or parenthesis.
+func head(name string) string {
+	if i := strings.IndexAny(name, ",("); i > 0 {
+		return name[:i]
+	}
+	return name
+}
+
+// words is normName's folding with every character other than a letter,
+// a digit or an apostrophe taken as a space between words.
+func words(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' {
+			return r
+		}
+		return ' '
+	}, normName(s))
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // containsWords reports whether the words of b occur in a, in order and

@@ -190,3 +190,45 @@ func TestEvaluateUpdateAndRecords(t *testing.T) {
 		t.Errorf("after update, failing rows: %v", f)
 	}
 }
+
+// FuzzParseGold checks that any golden file either parses or gives an
+// error, and that scoring what parses against itself never panics and
+// finds every item.
+func FuzzParseGold(f *testing.F) {
+	f.Add([]byte(`{"dates": [{"text": "May 3", "start": 0, "end": 5, "value": "2023-05-03"}], "optional_dates": []}`))
+	f.Add([]byte(`{"meetings": [{"participants": ["a", "b"], "date": null, "arguments": [{"role": "place", "text": "x", "start": 1, "end": 2}]}]}`))
+	f.Add([]byte(`{"quotes": [{"text": "x", "start": 3, "end": 4, "speaker": "s"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := ParseGold(data)
+		if err != nil {
+			return
+		}
+		pred := g.Result
+		pred.Meetings = nil
+		for _, m := range g.GoldMeetings {
+			pred.Meetings = append(pred.Meetings, m.Meeting)
+		}
+		ScoreDocument(g, pred, false)
+		ScoreDocument(g, pred, true)
+	})
+}
+
+func TestNamesMeet(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Donald Trump", "Trump", true},
+		{"the Clinton campaign", "Clinton campaign", true},
+		{"Kenneth Baer, a former Obama administration official", "Baer", true},
+		{"Kenneth Baer, a former Obama administration official", "Obama", false},
+		{"Rep. Jim Clyburn (D-S.C.), the assistant leader", "Jim Clyburn", true},
+		{"Trump’s", "Donald Trump", true},
+		{"she", "he", false},
+		{"Rep. Gwen Moore", "Rep. Jim Clyburn", false},
+	} {
+		if got := namesMeet([]string{c.a}, []string{c.b}); got != c.want {
+			t.Errorf("namesMeet(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -32,9 +32,12 @@ type meetingFinder struct {
 	r     *Result
 	units []unit
 	dates []dateSpan
+	// cpStart and cpEnd are the code-point offsets of the words.
+	cpStart, cpEnd []int
 	// firstSeen is the first word at which each entity is mentioned.
 	firstSeen map[string]int
-	// lastSeen lists each entity's mention starts, for "most recent".
+	// seen lists the words at which each entity is mentioned, for "the
+	// most recently named".
 	seen map[string][]int
 }
 
@@ -95,20 +98,12 @@ func (x *Extractor) meetings(a *analysis, r *Result) []Meeting {
 
 // collectUnits maps every entity mention to its words.
 func (f *meetingFinder) collectUnits() {
-	a := f.a
-	startWord, endWord := map[int]int{}, map[int]int{}
-	for i := range a.words {
-		sp := a.span(i, i+1)
-		startWord[sp.Start] = i
-		endWord[sp.End] = i + 1
-	}
 	add := func(list []Entity) {
 		for k := range list {
 			e := &list[k]
 			for _, m := range e.Mentions {
-				s, ok1 := startWord[m.Start]
-				end, ok2 := endWord[m.End]
-				if !ok1 || !ok2 || end <= s {
+				s, end := f.wordRange(m.Start, m.End)
+				if end <= s {
 					continue
 				}
 				f.seen[e.ID] = append(f.seen[e.ID], s)
@@ -165,23 +160,28 @@ func (f *meetingFinder) titleStart(i int) int {
 
 // collectDates maps the dates of the result to words.
 func (f *meetingFinder) collectDates() {
-	a := f.a
 	for k := range f.r.Dates {
 		d := &f.r.Dates[k]
-		start, end := -1, -1
-		for i := range a.words {
-			sp := a.span(i, i+1)
-			if start < 0 && sp.Start >= d.Start {
-				start = i
-			}
-			if sp.End <= d.End {
-				end = i + 1
-			}
-		}
-		if start >= 0 && end > start {
+		if start, end := f.wordRange(d.Start, d.End); end > start {
 			f.dates = append(f.dates, dateSpan{start: start, end: end, date: d})
 		}
 	}
+}
+
+// wordRange returns the words [start, end) that lie within code points
+// [from, to).
+func (f *meetingFinder) wordRange(from, to int) (start, end int) {
+	if f.cpStart == nil {
+		f.cpStart = make([]int, len(f.a.words))
+		f.cpEnd = make([]int, len(f.a.words))
+		for i := range f.a.words {
+			sp := f.a.span(i, i+1)
+			f.cpStart[i], f.cpEnd[i] = sp.Start, sp.End
+		}
+	}
+	start = sort.SearchInts(f.cpStart, from)
+	end = sort.Search(len(f.cpEnd), func(i int) bool { return f.cpEnd[i] > to })
+	return start, end
 }
 
 // sentence is the rules' input for words [s, e).
@@ -190,8 +190,11 @@ func (f *meetingFinder) sentence(s, e int) rules.Sentence {
 	for i := s; i < e; i++ {
 		sent.Tokens[i-s] = rules.Token{Text: f.a.words[i].Text, Tag: f.a.tags[i]}
 	}
-	for _, u := range f.units {
-		if u.start >= s && u.end <= e {
+	for _, u := range f.units[sort.Search(len(f.units), func(k int) bool { return f.units[k].start >= s }):] {
+		if u.start >= e {
+			break
+		}
+		if u.end <= e {
 			sent.Annotations = append(sent.Annotations, rules.Annotation{Start: u.start - s, End: u.end - s, Type: u.entity.Type})
 		}
 	}
@@ -206,9 +209,15 @@ func (f *meetingFinder) sentence(s, e int) rules.Sentence {
 // build turns one match into meetings: one, or one per counterpart.
 func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 	var participants []string
+	if f.objectModifies(m) {
+		return nil // "receive IMF support": the object is no party
+	}
 	for _, c := range m.Captured("participants") {
 		if u := f.unitAt(c.Start); c.Start == m.Start && u != nil && !gazetteer.IsActorType(u.entity.Type) && f.afterPreposition(c.Start) {
 			continue // "was in India visiting ...": India is no subject
+		}
+		if c.Start == m.Start && f.inRelativeClause(c.Start) {
+			continue // "councillors who back Mr Flight met ...": Flight is no subject
 		}
 		participants = appendNew(participants, f.parties(c, m.End)...)
 	}
@@ -244,6 +253,11 @@ func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 	}
 	if base.Location == nil && visitedPlace != "" {
 		base.Location = &visitedPlace
+	}
+	if base.Location == nil {
+		if id := f.placeBeforeWhere(m.Start); id != "" {
+			base.Location = &id
+		}
 	}
 	if d := f.dateOf(m, sentence); d != nil {
 		base.Date, base.DateText = d.Value, d.Text
@@ -312,6 +326,37 @@ func (f *meetingFinder) afterPreposition(i int) bool {
 	return i > 0 && placePrepositions[f.a.words[i-1].Key] && f.a.sentenceOf[i-1] == f.a.sentenceOf[i]
 }
 
+// placeBeforeWhere returns the place a "where" clause before word i refers
+// to: "flying from the United States, where he met ...".
+func (f *meetingFinder) placeBeforeWhere(i int) string {
+	if i < 2 || f.a.words[i-1].Key != "where" {
+		return ""
+	}
+	j := i - 1
+	if f.a.words[j-1].Key == "," {
+		j--
+	}
+	for k := len(f.units) - 1; k >= 0; k-- {
+		if u := f.units[k]; u.end == j && !gazetteer.IsActorType(u.entity.Type) {
+			return u.entity.ID
+		}
+	}
+	return ""
+}
+
+// inRelativeClause reports whether word i is the object of a relative
+// clause's verb ("who back Mr Flight"), not the subject of what follows.
+func (f *meetingFinder) inRelativeClause(i int) bool {
+	if i < 2 || f.a.sentenceOf[i-2] != f.a.sentenceOf[i] || !strings.HasPrefix(f.a.tags[i-1], "VB") {
+		return false
+	}
+	switch f.a.words[i-2].Key {
+	case "who", "which", "that":
+		return true
+	}
+	return false
+}
+
 // isLocation reports whether id is one of the document's locations.
 func (f *meetingFinder) isLocation(id string) bool {
 	for _, e := range f.r.Locations {
@@ -329,17 +374,76 @@ func (f *meetingFinder) modifies(i int) bool {
 		return false
 	}
 	k := f.a.words[i].Key
-	return k == "'s" || k == "'" || (f.a.tags[i] == "NN" || f.a.tags[i] == "NNS") && !tokensCapitalized(f.a.words[i].Text)
+	if k == "'s" || k == "'" {
+		return true
+	}
+	switch f.a.tags[i] {
+	case "NN", "NNS", "JJ":
+		return !tokensCapitalized(f.a.words[i].Text) && !f.dateAt(i)
+	}
+	return false
+}
+
+// dateAt reports whether a date starts at word i ("met Smith last week").
+func (f *meetingFinder) dateAt(i int) bool {
+	for _, d := range f.dates {
+		if d.start == i {
+			return true
+		}
+	}
+	return false
 }
 
 func tokensCapitalized(s string) bool {
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
 }
 
+// objectModifies reports whether the party that ends the match modifies the
+// word after it ("receive IMF support", "welcomed Tony Blair's courage"),
+// so that the match reads a noun phrase, not a meeting.
+func (f *meetingFinder) objectModifies(m rules.Match) bool {
+	for _, c := range m.Captures {
+		if c.End != m.End || c.Name != "participants" && c.Name != "counterparts" && c.Name != "visited" {
+			continue
+		}
+		if u := f.lastUnitIn(c); u != nil && u.end == m.End && f.modifies(u.end) && !f.coordinated(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether a capture lists several parties.
+func (f *meetingFinder) coordinated(c rules.Capture) bool {
+	for i := c.Start; i < c.End; {
+		if u := f.unitAt(i); u != nil && u.end <= c.End {
+			i = u.end
+			continue
+		}
+		if coordinators[f.a.words[i].Key] && f.a.words[i].Key != "both" {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+func (f *meetingFinder) lastUnitIn(c rules.Capture) *unit {
+	var last *unit
+	for i := c.Start; i < c.End; {
+		if u := f.unitAt(i); u != nil && u.end <= c.End {
+			last = u
+			i = u.end
+			continue
+		}
+		i++
+	}
+	return last
+}
+
 // parties resolves a captured phrase to entity ids: each conjunct's last
 // entity ("his Azerbaijani counterpart Jeyhun Bayramov"), or the entities a
-// plural description names ("the foreign ministers"). An entity that ends
-// the match but modifies the next word ("IMF support") is no party.
+// plural description names ("the foreign ministers").
 func (f *meetingFinder) parties(c rules.Capture, matchEnd int) []string {
 	var ids []string
 	var conjunct []int // words of the current conjunct outside units
@@ -347,6 +451,8 @@ func (f *meetingFinder) parties(c rules.Capture, matchEnd int) []string {
 	flush := func() {
 		switch {
 		case head != nil:
+			// The last of a list may modify the next word ("X, Y and
+			// India's petroleum minister ..."): that one is left out.
 			if head.end < matchEnd || !f.modifies(head.end) {
 				ids = appendNew(ids, head.entity.ID)
 			}
@@ -383,20 +489,23 @@ var pronouns = map[string][]string{
 	"it": {gazetteer.Org, gazetteer.GPE},
 }
 
-// antecedent is the entity a pronoun at word i stands for: the last one of
-// the right type named before it, in its sentence or the two before.
+// antecedent is the entity a pronoun at word i stands for: news refers
+// back to a sentence's subject, so the first one of the right type named
+// before it in its sentence, else in the sentence before, else the one
+// before that.
 func (f *meetingFinder) antecedent(i int, types []string) *unit {
-	from := f.a.sentences[max(f.a.sentenceOf[i]-2, 0)][0]
-	for k := len(f.units) - 1; k >= 0; k-- {
-		u := &f.units[k]
-		if u.end > i {
-			continue
+	k := f.a.sentenceOf[i]
+	for back := 0; back <= 2 && k-back >= 0; back++ {
+		s := f.a.sentences[k-back]
+		end := s[1]
+		if back == 0 {
+			end = i
 		}
-		if u.start < from {
-			break
-		}
-		if slices.Contains(types, u.entity.Type) {
-			return u
+		for u := range f.units {
+			un := &f.units[u]
+			if un.start >= s[0] && un.end <= end && slices.Contains(types, un.entity.Type) {
+				return un
+			}
 		}
 	}
 	return nil
@@ -509,9 +618,17 @@ var notTheDate = map[string]bool{
 	"ahead": true, "following": true, "by": true, "from": true, "than": true,
 }
 
-// dateOf finds a meeting's date: the date the rule captured, else the
-// nearest date of the sentence that is not another event's, else the date
-// that opens an earlier sentence of the paragraph ("On May 3, ...").
+// clauseBreaks end the clause that a meeting's date may come from: "met Y,
+// who was elected in 2019".
+var clauseBreaks = map[string]bool{
+	"who": true, "which": true, "whose": true, "whom": true, "where": true, "while": true, "whereas": true,
+	"but": true, "although": true, "though": true, "because": true, ";": true, ":": true, "after": true, "before": true,
+}
+
+// dateOf finds a meeting's date: the date the rule captured, else a date of
+// the sentence that is not another event's (inside the match, after it in
+// its clause, or opening the sentence), else the date that opens an earlier
+// sentence of the paragraph ("On May 3, ...").
 func (f *meetingFinder) dateOf(m rules.Match, sentence int) *Date {
 	for _, c := range m.Captured("date") {
 		for _, d := range f.dates {
@@ -521,24 +638,31 @@ func (f *meetingFinder) dateOf(m rules.Match, sentence int) *Date {
 		}
 	}
 	s := f.a.sentences[sentence]
-	var best *Date
-	bestDist := 1 << 30
-	for _, d := range f.dates {
-		if d.start < s[0] || d.end > s[1] || !calendarDate(d.date) || d.start > 0 && notTheDate[f.a.words[d.start-1].Key] {
-			continue
-		}
-		dist := d.start - m.End
-		if d.end <= m.Start {
-			dist = m.Start - d.end
-		} else if d.start < m.End {
-			dist = 0
-		}
-		if dist < bestDist {
-			best, bestDist = d.date, dist
+	usable := func(d dateSpan) bool {
+		return d.start >= s[0] && d.end <= s[1] && calendarDate(d.date) && !(d.start > 0 && notTheDate[f.a.words[d.start-1].Key])
+	}
+	// A date inside the match, then the first after it in the same clause
+	// ("met Y in Paris on Monday"), then one that opens the sentence ("On
+	// May 3, X met Y").
+	var opening *Date
+	clauseEnd := s[1]
+	for i := m.End; i < s[1]; i++ {
+		if clauseBreaks[f.a.words[i].Key] {
+			clauseEnd = i
+			break
 		}
 	}
-	if best != nil {
-		return best
+	for _, d := range f.dates {
+		switch {
+		case !usable(d):
+		case d.start >= m.Start && d.end <= m.End, d.start >= m.End && d.end <= clauseEnd:
+			return d.date
+		case d.start <= s[0]+1 && opening == nil:
+			opening = d.date
+		}
+	}
+	if opening != nil {
+		return opening
 	}
 	// A date at the start of an earlier sentence of the same paragraph
 	// governs the sentences after it.

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/readout/readout/gazetteer"
@@ -102,6 +104,18 @@ func TestMeetingDates(t *testing.T) {
 			want:  "meeting sergei-lavrov+antony-blinken 2023-06-01 @geneva",
 		},
 		{
+			name:  "a date in a relative clause is another event's",
+			text:  "Ararat Mirzoyan met Antony Blinken, who took office in January 2021.",
+			dates: []dated{{"January 2021", "2021-01"}},
+			want:  "meeting ararat-mirzoyan+antony-blinken null @null",
+		},
+		{
+			name:  "a date that opens the sentence",
+			text:  "Last week, Ararat Mirzoyan met Antony Blinken.",
+			dates: []dated{{"Last week", "2023-W17"}},
+			want:  "meeting ararat-mirzoyan+antony-blinken 2023-W17 @null",
+		},
+		{
 			name:  "the past is not a date",
 			text:  "In the past, Sergey Lavrov met Antony Blinken.",
 			dates: []dated{{"the past", "PAST_REF"}},
@@ -140,6 +154,10 @@ func TestMeetingPatterns(t *testing.T) {
 		{"Emmanuel Macron spoke by phone with Vladimir Putin.", "call emmanuel-macron+vladimir-putin null @null"},
 		// a meeting hosted by Z in PLACE, attended by X and Y
 		{"The meeting hosted by the EU in Prague, attended by Nikol Pashinyan and Ilham Aliyev, ended late.", "meeting european-union+nikol-pashinyan+ilham-aliyev null @prague"},
+		// a "where" clause takes the place it refers to
+		{"Ilham Aliyev flew home from Moscow, where he met Vladimir Putin.", "meeting ilham-aliyev+vladimir-putin null @moscow"},
+		// the object of a relative clause is no subject
+		{"Two councillors who back Nikol Pashinyan met Ilham Aliyev.", ""},
 		// not meetings
 		{"The company is meeting the demand for chips.", ""},
 		{"Nikol Pashinyan met the target.", ""},
@@ -154,5 +172,43 @@ func TestMeetingPatterns(t *testing.T) {
 				t.Errorf("meetings of %q:\n got %s\nwant %s", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestMeetingsConcurrent checks that one Extractor finds the same meetings
+// from several goroutines at once (run with -race).
+func TestMeetingsConcurrent(t *testing.T) {
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := Document{Text: "Ararat Mirzoyan met Antony Blinken in Washington. Antony Blinken held phone calls with Nikol Pashinyan and Ilham Aliyev.", Date: "2023-05-04"}
+	want, err := x.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan string, 8)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := x.Extract(context.Background(), doc)
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			if g, w := describeMeetings(got.Meetings), describeMeetings(want.Meetings); g != w {
+				errs <- g + " != " + w
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if len(want.Meetings) != 3 {
+		t.Errorf("meetings: %s, want a meeting and two calls", describeMeetings(want.Meetings))
 	}
 }

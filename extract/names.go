@@ -35,6 +35,9 @@ type mention struct {
 	// "International Monetary Fund".
 	acronymOf *mention
 	entity    *entityBuilder
+	// unsure marks a gazetteer short form whose full name the text does
+	// not give.
+	unsure bool
 }
 
 // nameConnectors may stand inside a name between capitalized words.
@@ -133,13 +136,19 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	}
 	out = append(out, x.parenthesizedNames(a)...)
 	for _, m := range pendingShort {
+		if !fullSeen[m.entry.ID] {
+			m.entry = x.namesakeSeen(a, m, fullSeen)
+		}
 		if x.afterOtherName(a, m.start) {
 			continue // "Mher Grigoryan" is not Armen Grigoryan
 		}
 		if m.end-m.start == 1 && x.rules.NotNames[a.words[m.start].Key] && usedAsDate(a, m.start) {
 			continue // "in May 1995" after "Theresa May"
 		}
-		if fullSeen[m.entry.ID] || x.uniqueShort(a, m) {
+		if fullSeen[m.entry.ID] {
+			out = append(out, m)
+		} else if x.uniqueShort(a, m) && !a.capsLine[m.start] && !x.inLongerName(a, m.start, m.end) {
+			m.unsure = true
 			out = append(out, m)
 		}
 	}
@@ -178,6 +187,19 @@ func (x *Extractor) candidates(a *analysis) []*mention {
 	// A place inside an organization's name ("New York University") is
 	// part of that name, not a mention of its own.
 	out = dropOverlaps(out)
+	// A surname only the gazetteer knows yields to a person the text names
+	// in full: "Blair" after "Tony Blair" is not Bill Blair.
+	surnames := map[string]bool{}
+	for _, m := range out {
+		if m.entry == nil && m.typ == gazetteer.Person && m.end-m.start > 1 {
+			surnames[a.words[m.end-1].Key] = true
+		}
+	}
+	for _, m := range out {
+		if m.unsure && m.end-m.start == 1 && surnames[a.words[m.start].Key] {
+			m.entry, m.typ, m.strength = nil, gazetteer.Person, fromDefault
+		}
+	}
 	// Nor is a place in the name of a sports event ("the U.S. Open", "the
 	// London Marathon").
 	kept := out[:0]
@@ -326,6 +348,43 @@ func (x *Extractor) afterOtherName(a *analysis, i int) bool {
 		return false
 	}
 	return !x.rules.TitleModifiers[a.words[p].Key] && x.titles.endingAt(a.words, i) == i
+}
+
+// namesakeSeen returns, among the entries whose short form m is, the one
+// named in full in the document ("Sharif" after "Shehbaz Sharif", though
+// Nawaz Sharif has the same surname), or m's own entry.
+func (x *Extractor) namesakeSeen(a *analysis, m *mention, fullSeen map[string]bool) *gazetteer.Entry {
+	var keys []string
+	for _, w := range a.words[m.start:m.end] {
+		keys = append(keys, w.Text)
+	}
+	for _, g := range x.gaz.Lookup(strings.Join(keys, " ")) {
+		if g.Kind == gazetteer.KindShort && fullSeen[g.Entry.ID] {
+			return g.Entry
+		}
+	}
+	return m.entry
+}
+
+// inLongerName reports whether the words [start, end) are written as part of
+// a longer name: on the same line next to another name word that is not a title ("Payne
+// Stewart", "Johnson Controls", "Ahmed Khan") or after an initial ("P.
+// Johnson"). A surname known from the gazetteer alone is then someone else's.
+func (x *Extractor) inLongerName(a *analysis, start, end int) bool {
+	if end < len(a.words) && a.words[end].Break == 0 && !a.sentenceStart[end] && a.isNameWord(end) {
+		return true
+	}
+	p := start - 1
+	if p < 0 || a.words[start].Break > 0 || a.sentenceStart[start] {
+		return false
+	}
+	if a.words[p].Key == "." {
+		return p > 0 && isInitial(a.words[p-1].Text) && a.words[p-1].End == a.words[p].Start
+	}
+	if !a.isNameWord(p) || a.gazAt[p] >= 0 && a.gaz[a.gazAt[p]].Kind != gazetteer.KindShort {
+		return false
+	}
+	return !x.rules.TitleModifiers[a.words[p].Key] && x.titles.endingAt(a.words, start) == start
 }
 
 // dateLead are the words before a month or weekday used as one.

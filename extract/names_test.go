@@ -85,6 +85,15 @@ func TestNames(t *testing.T) {
 			notWant: []string{"ORG England", "ORG Australia", "ORG Tiger Woods"},
 		},
 		{
+			text: "Arsenal beat Leeds on Saturday, and the Leeds manager said so. Fans in Leeds were unhappy.",
+			want: []string{"ORG Arsenal", "ORG Leeds", "GPE Leeds"}, // the club, and the city "in Leeds"
+		},
+		{
+			text:    "Tony Blair met Bill Clinton. Blair said so.",
+			want:    []string{"PERSON Tony Blair", "PERSON Bill Clinton"},
+			notWant: []string{"PERSON Bill Blair"},
+		},
+		{
 			text:    "Chicago 2,000 people marched on Friday in Chicago.",
 			want:    []string{"GPE Chicago"},
 			notWant: []string{"ORG Chicago"},
@@ -113,6 +122,30 @@ func TestNames(t *testing.T) {
 		{
 			text: "The analyst Henrik\nVollmer said Vollmer had seen it before.",
 			want: []string{"PERSON Henrik Vollmer"},
+		},
+		{
+			// Known surnames and given names inside other people's names.
+			text:    "Payne Stewart beat Jonathan Smith and P. Johnson; Johnson Controls shares rose.",
+			want:    []string{"PERSON Payne Stewart", "PERSON Jonathan Smith"},
+			notWant: []string{"PERSON Marise Payne", "PERSON Boris Johnson"},
+		},
+		{
+			// A surname two gazetteer people share is the one named in full.
+			text:    "Prime Minister Shehbaz Sharif spoke on Tuesday.\n\nSharif has ordered aid.",
+			want:    []string{"PERSON Shehbaz Sharif"},
+			notWant: []string{"PERSON Nawaz Sharif"},
+		},
+		{
+			// A regnal number is not a short form.
+			text:    "King Charles III met the crew of USA III.",
+			want:    []string{"PERSON Charles III"},
+			notWant: []string{"PERSON Elizabeth II"},
+		},
+		{
+			text: "Britain's Foreign Office and Canada's House of Commons replied; MI6 and the Bundestag did not.",
+			want: []string{"ORG Foreign, Commonwealth and Development Office", "ORG House of Commons of Canada",
+				"ORG Secret Intelligence Service", "ORG Bundestag"},
+			notWant: []string{"ORG House of Commons"},
 		},
 	}
 	for _, tt := range tests {

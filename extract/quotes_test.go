@@ -90,3 +90,39 @@ func TestQuotesSorted(t *testing.T) {
 		}
 	}
 }
+
+// FuzzQuotes checks that any text gives quotes whose offsets hold and that
+// stay inside one paragraph's reach, without a panic.
+func FuzzQuotes(f *testing.F) {
+	for _, s := range []string{
+		"“Yes,” he said.",
+		"\"Open and never closed\n\nNext “para",
+		"''Doubled,'' Mr. Smith said. «Oui» „Ja“ ” stray “",
+		"“A.\n\n“B,” she added. ‘single’ author=\"@x\"",
+		"Said Comey, \"x\" — \u201c\u201c\u201d\u201d",
+	} {
+		f.Add(s)
+	}
+	x := extractor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if extract.CheckText(text) != nil {
+			return
+		}
+		res, err := x.Extract(context.Background(), extract.Document{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		runes := []rune(text)
+		for i, q := range res.Quotes {
+			if q.Start < 0 || q.End > len(runes) || q.Start >= q.End || string(runes[q.Start:q.End]) != q.Text {
+				t.Fatalf("quote %+v does not match the text", q)
+			}
+			if i > 0 && q.Start < res.Quotes[i-1].Start {
+				t.Fatalf("quotes out of order")
+			}
+			if strings.Contains(q.Text, "\n\n") {
+				t.Fatalf("quote %q runs over a blank line", q.Text)
+			}
+		}
+	})
+}

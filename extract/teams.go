@@ -80,6 +80,23 @@ func (x *Extractor) markTeams(a *analysis, ms []*mention) []*mention {
 		}
 		start = end
 	}
+	// In a sports report, a town beside a verb of the game is its team:
+	// "Everton visit Plymouth", "Liverpool travel to Burnley".
+	sporty := len(teams) > 0
+	for _, m := range ms {
+		if m.entry != nil && strings.HasPrefix(m.entry.Origin, sportsFile) {
+			sporty = true
+		}
+	}
+	inPlay := map[int]bool{}
+	if sporty {
+		for k, m := range ms {
+			if (m.entry != nil || m.typ == gazetteer.GPE) && !gazetteer.IsActorType(m.typ) && x.canBeTeam(a, m) && a.inPlay(m) {
+				inPlay[k] = true
+				teams[a.nameText(m.start, m.end)] = true
+			}
+		}
+	}
 	if len(teams) == 0 {
 		return ms
 	}
@@ -88,7 +105,7 @@ func (x *Extractor) markTeams(a *analysis, ms []*mention) []*mention {
 		switch {
 		case drop[k]:
 			continue
-		case teams[a.nameText(m.start, m.end)] && x.canBeTeam(a, m) &&
+		case inPlay[k] || teams[a.nameText(m.start, m.end)] && x.canBeTeam(a, m) &&
 			!(m.start > 0 && x.rules.PlaceContext[a.words[m.start-1].Key]):
 			out = append(out, &mention{start: m.start, end: m.end, typ: gazetteer.Org, strength: fromCue})
 		default:
@@ -96,6 +113,49 @@ func (x *Extractor) markTeams(a *analysis, ms []*mention) []*mention {
 		}
 	}
 	return append(out, added...)
+}
+
+// sportsFile is where the built-in gazetteer lists clubs, leagues and
+// sports bodies; naming one makes a document a sports report.
+const sportsFile = "gazetteer/data/sports.yaml"
+
+// Words of the game around a team's name: before it ("beat Leeds",
+// "against Leeds", "travel to Leeds") and after it ("Leeds beat", "Leeds
+// manager").
+var (
+	playBefore = map[string]bool{
+		"beat": true, "beating": true, "against": true, "v": true, "vs": true, "vs.": true, "versus": true,
+		"face": true, "faces": true, "facing": true, "host": true, "hosts": true, "hosted": true,
+		"visit": true, "visits": true, "play": true, "plays": true, "played": true, "edged": true,
+		"thrashed": true, "defeated": true, "defeat": true, "overcame": true, "eliminated": true,
+	}
+	playBeforeTo = map[string]bool{"travel": true, "travels": true, "lost": true, "lose": true, "loses": true, "go": true, "goes": true, "went": true}
+	playAfter    = map[string]bool{
+		"beat": true, "beats": true, "drew": true, "draw": true, "lost": true, "lose": true, "won": true,
+		"face": true, "faces": true, "host": true, "hosts": true, "visit": true, "visits": true,
+		"travel": true, "travels": true, "striker": true, "midfielder": true, "defender": true,
+		"goalkeeper": true, "manager": true, "coach": true, "boss": true, "captain": true, "fans": true,
+		"supporters": true, "winger": true, "forward": true, "skipper": true, "side": true, "squad": true,
+	}
+)
+
+// inPlay reports whether the words around m are the game's.
+func (a *analysis) inPlay(m *mention) bool {
+	if p := m.start - 1; p >= 0 {
+		k := a.words[p].Key
+		if playBefore[k] || k == "to" && p > 0 && playBeforeTo[a.words[p-1].Key] ||
+			k == "with" && p > 0 && (a.words[p-1].Key == "drew" || a.words[p-1].Key == "draw") {
+			return true
+		}
+	}
+	if m.end < len(a.words) {
+		k := a.words[m.end].Key
+		if tokens.IsPossessive(k) && m.end+1 < len(a.words) {
+			k = a.words[m.end+1].Key
+		}
+		return playAfter[k]
+	}
+	return false
 }
 
 // canBeTeam reports whether m may name a club: a town, a region or an

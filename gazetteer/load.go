@@ -151,9 +151,23 @@ func (e *Entry) problems() []string {
 	return p
 }
 
+func uniqueIDs(entries []Entry) bool {
+	seen := make(map[string]bool, len(entries))
+	for i := range entries {
+		if seen[entries[i].ID] {
+			return false
+		}
+		seen[entries[i].ID] = true
+	}
+	return true
+}
+
 // Merge lays later entries over earlier ones: an entry whose id is already
 // present replaces it (a user's file overrides the built-in entry).
 func Merge(layers ...[]Entry) []Entry {
+	if len(layers) == 1 && uniqueIDs(layers[0]) {
+		return layers[0] // nothing to replace: spare the copy
+	}
 	total := 0
 	for _, layer := range layers {
 		total += len(layer)

@@ -90,7 +90,7 @@ func (e *Entry) shortForms() []string {
 	}
 	for _, s := range append([]string{e.Name}, e.Aliases...) {
 		fields := strings.Fields(s)
-		for len(fields) > 2 && isGenerational(fields[len(fields)-1]) {
+		for len(fields) > 1 && isGenerational(fields[len(fields)-1]) {
 			fields = fields[:len(fields)-1]
 		}
 		if len(fields) >= 2 {
@@ -100,16 +100,44 @@ func (e *Entry) shortForms() []string {
 	return out
 }
 
+// isGenerational reports whether s is a generational suffix or a regnal
+// number ("Jr.", "III", "XIV"), never a short form: "Charles III" has none.
 func isGenerational(s string) bool {
-	switch strings.TrimSuffix(strings.ToLower(s), ".") {
-	case "jr", "sr", "ii", "iii", "iv":
+	s = strings.TrimSuffix(strings.ToLower(s), ".")
+	if s == "jr" || s == "sr" {
 		return true
 	}
-	return false
+	return s != "" && strings.Trim(s, "ivx") == ""
 }
 
 func (g *Gazetteer) add(e *Entry, kind Kind, s string) {
-	var words, keys []string
+	words, key, first := nameWords(s)
+	if len(words) == 0 {
+		return
+	}
+	for _, n := range g.names[key] {
+		if n.entry == e && n.kind <= kind && slices.Equal(n.words, words) {
+			return // already indexed as well or better
+		}
+	}
+	g.names[key] = append(g.names[key], name{entry: e, kind: kind, words: words})
+	if len(words) > g.maxLen[first] {
+		g.maxLen[first] = len(words)
+	}
+}
+
+// nameWords splits a name into the words it is matched on, and gives the
+// index key (their keys joined by spaces) and the key of the first word.
+func nameWords(s string) (words []string, key, first string) {
+	if tokens.IsLetters(s) {
+		// Most names: the words are the fields, and the key of the whole
+		// is the keys of the words joined, as Normalize maps rune by rune.
+		words = strings.Fields(s)
+		key = tokens.Normalize(s)
+		first, _, _ = strings.Cut(key, " ")
+		return words, key, first
+	}
+	var keys []string
 	for _, w := range tokens.Split(s) {
 		if w.Hyphen {
 			continue
@@ -118,18 +146,9 @@ func (g *Gazetteer) add(e *Entry, kind Kind, s string) {
 		keys = append(keys, w.Key)
 	}
 	if len(keys) == 0 {
-		return
+		return nil, "", ""
 	}
-	key := strings.Join(keys, " ")
-	for _, n := range g.names[key] {
-		if n.entry == e && n.kind <= kind && slices.Equal(n.words, words) {
-			return // already indexed as well or better
-		}
-	}
-	g.names[key] = append(g.names[key], name{entry: e, kind: kind, words: words})
-	if len(keys) > g.maxLen[keys[0]] {
-		g.maxLen[keys[0]] = len(keys)
-	}
+	return words, strings.Join(keys, " "), keys[0]
 }
 
 // Len is the number of entries.

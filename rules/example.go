@@ -133,7 +133,7 @@ func (s *Set) TestExamples(r *Rule) ([]Failure, error) {
 			return nil, err
 		}
 		if len(got) == 0 {
-			fail(line, col, ex.Text, "does not match")
+			fail(line, col, ex.Text, "does not match%s", s.whyNot(r, ex.Text))
 			continue
 		}
 		ok := false
@@ -162,6 +162,45 @@ func (s *Set) TestExamples(r *Rule) ([]Failure, error) {
 		}
 	}
 	return fails, nil
+}
+
+// whyNot names the rules that win over r, or block it, in a text where r
+// alone matches.
+func (s *Set) whyNot(r *Rule, text string) string {
+	m, err := ParseMarked(text)
+	if err != nil {
+		return ""
+	}
+	sent, _, err := m.Sentence()
+	if err != nil {
+		return ""
+	}
+	alone := (&Set{Rules: []*Rule{r}}).match(sent, true)
+	if len(alone) == 0 {
+		return ""
+	}
+	var winners []string
+	for _, w := range s.match(sent, true) {
+		for _, a := range alone {
+			if w.Rule.ID == r.ID || w.Start >= a.End || a.Start >= w.End || slices.Contains(winners, w.Rule.ID) {
+				continue
+			}
+			why := "wins over it (longer)"
+			switch {
+			case w.Rule.Kind == KindNone:
+				why = "blocks its trigger"
+			case w.End-w.Start == a.End-a.Start && w.Rule.Priority > r.Priority:
+				why = "wins over it (higher priority)"
+			case w.End-w.Start == a.End-a.Start:
+				why = "wins over it (same length and priority, loaded first)"
+			}
+			winners = append(winners, w.Rule.ID+" "+why)
+		}
+	}
+	if len(winners) == 0 {
+		return ""
+	}
+	return ": it matches alone, but " + strings.Join(winners, "; ")
 }
 
 // exampleMatches returns the captured texts of each match of r in a marked

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/readout/readout/internal/tokens"
 	"github.com/readout/readout/internal/yamlfile"
@@ -199,6 +200,44 @@ func anchorsOf(nodes []*node) map[string]bool {
 	return nil
 }
 
+// Patterns repeat across rules and macros: each is compiled once.
+var (
+	wholeWords sync.Map // pattern -> *regexp.Regexp
+	tagTests   sync.Map // pattern -> *tagSet
+)
+
+type tagSet struct {
+	re    *regexp.Regexp
+	known map[string]bool // the Penn Treebank tags, decided once
+}
+
+// wholeWord compiles pattern to match a whole word. Patterns were checked
+// when their file was read.
+func wholeWord(pattern string) *regexp.Regexp {
+	if re, ok := wholeWords.Load(pattern); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile("^(?:" + pattern + ")$")
+	wholeWords.Store(pattern, re)
+	return re
+}
+
+// tagTest compiles a tag pattern and decides it for the tagger's tags,
+// which are few.
+func tagTest(pattern string) (*regexp.Regexp, map[string]bool) {
+	if ts, ok := tagTests.Load(pattern); ok {
+		t := ts.(*tagSet)
+		return t.re, t.known
+	}
+	re := wholeWord(pattern)
+	known := make(map[string]bool, len(pennTags))
+	for _, tag := range pennTags {
+		known[tag] = re.MatchString(tag)
+	}
+	tagTests.Store(pattern, &tagSet{re: re, known: known})
+	return re, known
+}
+
 func tokenTest(e *Element) func(Token) bool {
 	var tests []func(Token) bool
 	if e.Text != "" {
@@ -217,16 +256,11 @@ func tokenTest(e *Element) func(Token) bool {
 		tests = append(tests, func(t Token) bool { return set[t.key] })
 	}
 	if e.Regex != "" {
-		re := regexp.MustCompile("^(?:" + e.Regex + ")$")
+		re := wholeWord(e.Regex)
 		tests = append(tests, func(t Token) bool { return re.MatchString(t.Text) })
 	}
 	if e.Tag != "" {
-		re := regexp.MustCompile("^(?:" + e.Tag + ")$")
-		// The tagger's tags are few: decide them once.
-		known := make(map[string]bool, len(pennTags))
-		for _, tag := range pennTags {
-			known[tag] = re.MatchString(tag)
-		}
+		re, known := tagTest(e.Tag)
 		tests = append(tests, func(t Token) bool {
 			if ok, seen := known[t.Tag]; seen {
 				return ok

@@ -10,7 +10,6 @@ package rules
 import (
 	"embed"
 	"fmt"
-	"io/fs"
 	"os"
 	"strings"
 	"sync"
@@ -133,25 +132,7 @@ func Load(paths []string, noBuiltin bool) (*Set, error) {
 	return s, nil
 }
 
-var builtinFiles = sync.OnceValues(func() ([]File, error) {
-	names, err := fs.Glob(builtinFS, "data/*.yaml")
-	if err != nil {
-		return nil, err
-	}
-	var files []File
-	for _, name := range names {
-		b, err := builtinFS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		f, err := Parse("rules/"+name, b)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
-	}
-	return files, nil
-})
+var builtinFiles = sync.OnceValues(loadBuiltin)
 
 // LoadPath reads a rule file, or every .yaml/.yml file below a folder.
 func LoadPath(path string) ([]File, error) {

@@ -44,6 +44,11 @@ func TestParseErrors(t *testing.T) {
 			want: "r.yaml:1:21: titles: empty entry\nr.yaml:3:5: given_names: empty entry",
 		},
 		{
+			name: "empty reporting verb",
+			yaml: "reporting_verbs:\n  - said\n  - \"\"\n",
+			want: "r.yaml:3:5: reporting_verbs: empty entry",
+		},
+		{
 			name: "syntax error",
 			yaml: "titles:\n  - President: of: the Republic\n",
 			want: "r.yaml:2:1: mapping values are not allowed in this context",
@@ -78,6 +83,9 @@ func TestBuiltin(t *testing.T) {
 	}
 	if !contains(s.Titles, "Foreign Minister") {
 		t.Error(`built-in titles lack "Foreign Minister"`)
+	}
+	if !s.ReportingVerbs["said"] || !s.ReportingVerbs["told"] || !s.TitleCues["titled"] || !s.SourceDocuments["readout"] {
+		t.Error("built-in quote lexicons lack said, told, titled or readout")
 	}
 }
 

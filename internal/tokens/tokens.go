@@ -219,11 +219,35 @@ func finalPeriod(tok string) int {
 	return n - 1
 }
 
+// IsLetters reports whether text is made only of letters and single spaces
+// between words, at most 64 bytes: the kind of text Split takes a fast path
+// for.
+func IsLetters(text string) bool {
+	if text == "" || len(text) > 64 || text[0] == ' ' || text[len(text)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for _, r := range text {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return true
+}
+
 // splitLetters splits text made only of letters and single spaces (most
 // names in a gazetteer) the way the tokenizer would, many times faster; ok
 // is false for any other text.
 func splitLetters(text string) (words []Word, ok bool) {
-	if text == "" || len(text) > 64 {
+	if !IsLetters(text) {
 		return nil, false
 	}
 	start := 0

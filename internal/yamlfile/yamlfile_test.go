@@ -172,3 +172,23 @@ func TestErrorMessages(t *testing.T) {
 		}
 	}
 }
+
+func TestWithSource(t *testing.T) {
+	data := []byte("places:\n  - id: a\n\t  lat: north\n")
+	err := yamlfile.WithSource(&yamlfile.PositionError{File: "p.yaml", Line: 3, Col: 9, Msg: "lat: not a number"}, data)
+	want := "p.yaml:3:9: lat: not a number\n    \t  lat: north\n    \t       ^"
+	if err.Error() != want {
+		t.Errorf("message:\n got %q\nwant %q", err.Error(), want)
+	}
+
+	// Every error of a list gets its line; one without a line stays as it is.
+	errs := yamlfile.WithSource(yamlfile.Errors{
+		&yamlfile.PositionError{File: "p.yaml", Line: 1, Col: 1, Msg: "first"},
+		&yamlfile.PositionError{File: "p.yaml", Msg: "the file is empty"},
+		&yamlfile.PositionError{File: "p.yaml", Line: 9, Col: 1, Msg: "past the end"},
+	}, data)
+	want = "p.yaml:1:1: first\n    places:\n    ^\np.yaml: the file is empty\np.yaml:9:1: past the end"
+	if errs.Error() != want {
+		t.Errorf("messages:\n got %q\nwant %q", errs.Error(), want)
+	}
+}
