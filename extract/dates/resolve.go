@@ -3,6 +3,7 @@ package dates
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/readout/readout/internal/tokens"
@@ -29,6 +30,12 @@ func (a *analysis) tenseAround(i, j int) tense {
 		return tenseFuture
 	case "since":
 		return tensePast
+	case "and", "or":
+		if weekdayWords[a.key(i-2)] != 0 {
+			// "statements made Friday and Thursday": the second day
+			// shares the first one's verb.
+			return a.tenseAround(i-2, i-1)
+		}
 	}
 	return a.clauseTense(i, j)
 }
@@ -103,6 +110,9 @@ func (a *analysis) verbTense(k int) tense {
 		// A participle without its auxiliary ("the plan, announced
 		// Friday") tells of something done.
 		for b := k - 1; b >= 0 && b >= k-3; b-- {
+			if strings.HasPrefix(a.tags[b], "NN") {
+				break // "statements made Friday": the noun's participle
+			}
 			switch a.key(b) {
 			case "is", "are", "am", "'s", "'re":
 				return tensePresent
