@@ -19,14 +19,13 @@ import (
 // ("was released on May 3 ..."), unless it opens the sentence.
 func (a *analysis) tenseAround(i, j int) tense {
 	switch a.key(i - 1) {
-	case "until", "till":
-		// "Until Thursday, they had not called him a suspect": a past
-		// perfect ends by the date, which is then past too.
+	case "until", "till", "payable", "effective", "due":
+		// "Until Thursday, they had not called him a suspect", "it had
+		// been due to expire Friday": a past perfect is over by the date,
+		// which is then past too.
 		if a.clauseTense(i, j) == tensePerfect {
 			return tensePast
 		}
-		return tenseFuture
-	case "payable", "effective", "due":
 		return tenseFuture
 	case "since":
 		return tensePast
@@ -88,7 +87,14 @@ func (a *analysis) clauseBreak(from, to int) bool {
 func (a *analysis) verbTense(k int) tense {
 	key, tag := a.words[k].Key, a.tags[k]
 	switch key {
-	case "will", "shall", "'ll", "wo", "upcoming", "scheduled", "slated", "planned", "soon":
+	case "will", "shall", "'ll", "wo", "upcoming", "soon":
+		return tenseFuture
+	case "scheduled", "slated", "planned":
+		if a.hadBeen(k) {
+			// "had been scheduled to expire Friday": a plan told of in
+			// the past, for a day near the reference.
+			return tensePast
+		}
 		return tenseFuture
 	case "would", "could", "may", "might", "should", "can":
 		// Reported or possible future ("said it would leave on March
@@ -98,6 +104,9 @@ func (a *analysis) verbTense(k int) tense {
 		}
 	}
 	if futureCues[key] && a.key(k+1) == "to" && (tag == "VBN" || tag == "VBZ" || tag == "VBP" || tag == "VBG" || tag == "JJ") {
+		if a.hadBeen(k) {
+			return tensePast // "it had been due to expire Friday"
+		}
 		return tenseFuture
 	}
 	switch tag {
@@ -133,6 +142,11 @@ func (a *analysis) verbTense(k int) tense {
 		return tensePresent
 	}
 	return tenseNone
+}
+
+// hadBeen reports whether "had been" comes right before word k.
+func (a *analysis) hadBeen(k int) bool {
+	return a.key(k-1) == "been" && (a.key(k-2) == "had" || a.key(k-2) == "'d")
 }
 
 // perfect reports whether word k is "has", "have" or "had" before a
