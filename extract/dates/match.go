@@ -888,6 +888,15 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 		e.value = v
 		return e, true
 	}
+	if k == "current" && a.key(i-1) != "then" && unitWords[a.key(i+1)] == "" {
+		// TimeML dates "the current crisis" to the present.
+		e.value = "PRESENT_REF"
+		return e, true
+	}
+	if k == "then" && a.key(i+1) == "current" {
+		e.end, e.value = i+2, "PAST_REF" // "the then current price"
+		return e, true
+	}
 	if (k == "these" && a.key(i+1) == "days") || (k == "the" && a.key(i+2) == "future" && a.key(i+1) == "near") {
 		e.end, e.value = i+2, "PRESENT_REF"
 		if k == "the" {
