@@ -133,6 +133,7 @@ var dateCases = []struct {
 	{"had been set for a later day", "The offer had been set to expire Nov. 6.", "1989-11-02", "Nov. 6", "DATE", "1989-11-06"},
 	{"current as the present", "The company delayed construction because of current market conditions.", "1989-10-30", "current", "DATE", "PRESENT_REF"},
 	{"then current", "Holders may buy shares at 50% of the then current market price.", "1989-10-26", "then current", "DATE", "PAST_REF"},
+	{"recent as the past", "The offer was triggered by the recent sale of the disk-drive unit.", "1989-10-30", "recent", "DATE", "PAST_REF"},
 	{"clock time in UTC", "The Dow Jones was down 2.62% at 16:08 UTC.", "2008-09-17", "16:08 UTC", "TIME", "2008-09-17T16:08Z"},
 	{"clock time with a zone and no at", "As of 14:48 UTC, the FTSE 100 dropped.", "2008-10-06", "14:48 UTC", "TIME", "2008-10-06T14:48Z"},
 	{"24-hour clock time", "At 0800 GMT, the banks announced a joint effort.", "2008-09-18", "0800 GMT", "TIME", "2008-09-18T08:00Z"},

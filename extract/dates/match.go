@@ -893,6 +893,10 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 		e.value = "PRESENT_REF"
 		return e, true
 	}
+	if k == "recent" && unitWords[a.key(i+1)] == "" {
+		e.value = "PAST_REF" // "the recent sale"
+		return e, true
+	}
 	if k == "then" && a.key(i+1) == "current" {
 		e.end, e.value = i+2, "PAST_REF" // "the then current price"
 		return e, true
