@@ -850,6 +850,13 @@ func (a *analysis) clockAt(i int) (dateExpr, bool) {
 		j++
 	}
 	e.end = j
+	if a.key(j) == "(" {
+		// "10:35 a.m. (0735 GMT) Friday": the same time in another zone;
+		// the day after it is the first time's.
+		if c, ok := a.clockAt(j + 1); ok && c.kind == kindRefDay && a.key(c.end) == ")" {
+			j = c.end + 1
+		}
+	}
 	if d, ok := a.bareDateAt(j); ok && d.part == "" && (d.kind == kindWeekday || d.kind == kindRefDay || d.kind == kindMonthDay || d.kind == kindFull) {
 		d.start, d.typ, d.part = i, "TIME", e.part
 		return d, true
