@@ -138,6 +138,7 @@ var dateCases = []struct {
 	{"clock time with a zone and no at", "As of 14:48 UTC, the FTSE 100 dropped.", "2008-10-06", "14:48 UTC", "TIME", "2008-10-06T14:48Z"},
 	{"24-hour clock time", "At 0800 GMT, the banks announced a joint effort.", "2008-09-18", "0800 GMT", "TIME", "2008-09-18T08:00Z"},
 	{"clock time with its GMT conversion", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", "1998-08-08", "10:35 a.m. (0735 GMT) Friday", "TIME", "1998-08-07T10:35"},
+	{"clock time then the day", "In a press conference at 16:15 UTC, June 1st, Henderson spoke.", "2009-06-04", "16:15 UTC, June 1st", "TIME", "2009-06-01T16:15Z"},
 	{"clock time in a local zone", "The polls close at 8 p.m. EST.", "2008-11-04", "8 p.m. EST", "TIME", "2008-11-04T20:00"},
 	{"every weekday", "Protesters gather every Monday.", "2023-05-04", "every Monday", "SET", "XXXX-WXX-1"},
 	{"frequency", "The number is rising every day.", "2023-05-04", "every day", "SET", "P1D"},
