@@ -94,6 +94,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"PERSON Bill Blair"},
 		},
 		{
+			text:    "Ian MacDonald QC resigned. Treasurer Peter Costello said GDP grew.",
+			want:    []string{"PERSON Ian MacDonald", "PERSON Peter Costello"},
+			notWant: []string{"PERSON Ian MacDonald QC", "PERSON Treasurer Peter Costello", "GPE GDP", "ORG GDP"},
+		},
+		{
 			text:    "Chicago 2,000 people marched on Friday in Chicago.",
 			want:    []string{"GPE Chicago"},
 			notWant: []string{"ORG Chicago"},
