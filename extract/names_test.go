@@ -216,3 +216,27 @@ func TestAppositiveTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesBetweenCommas checks a title set off by commas before the name,
+// and that "Mr" is no title.
+func TestTitlesBetweenCommas(t *testing.T) {
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Conservative Party leader, Michael Howard, disagreed. Mr Howard said Labour had failed. " +
+		"After meeting the president, Smith left."
+	r, err := x.Extract(context.Background(), Document{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Attributes{
+		"Michael Howard": {Title: "leader", Affiliation: "uk-conservative-party"},
+		"Smith":          {},
+	}
+	for _, e := range r.Actors {
+		if w, ok := want[e.Name]; ok && e.Attributes != w {
+			t.Errorf("%s: attributes %+v, want %+v", e.Name, e.Attributes, w)
+		}
+	}
+}
