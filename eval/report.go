@@ -266,6 +266,7 @@ func ScoreDocument(gold Gold, pred extract.Result, byMention bool) (Table, []Fin
 		dt, dfs := ScoreDates(gold.Dates, gold.OptionalDates, pred.Dates)
 		t.Add(dt)
 		fs = append(fs, dfs...)
+		t.Add(scoreDateTypes(gold.Dates, gold.OptionalDates, pred.Dates))
 	}
 	if gold.Sections[Meetings] {
 		mt, mfs := ScoreMeetings(gold, pred)
@@ -550,4 +551,32 @@ func updateRecords(path string, golds map[int][]byte) error {
 		lines[i] = string(b)
 	}
 	return os.WriteFile(path, []byte(strings.Join(lines, "")), 0o644)
+}
+
+// dateTypes are the TIMEX3 types that get a row of their own.
+var dateTypes = []string{"DATE", "TIME", "DURATION", "SET"}
+
+// scoreDateTypes gives a row per date type ("dates.DATE"): the dates row
+// counted over the gold and predicted dates of that type only, for a type
+// either side has.
+func scoreDateTypes(gold, optional, pred []extract.Date) Table {
+	t := Table{}
+	of := func(ds []extract.Date, typ string) []extract.Date {
+		var out []extract.Date
+		for _, d := range ds {
+			if d.Type == typ {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	for _, typ := range dateTypes {
+		g, p := of(gold, typ), of(pred, typ)
+		if len(g)+len(p) == 0 {
+			continue
+		}
+		rows, _ := ScoreDates(g, of(optional, typ), p)
+		t[Dates+"."+typ] = rows[Dates]
+	}
+	return t
 }

@@ -20,8 +20,9 @@ const (
 )
 
 // RowOrder is the order of the rows of a score table.
-var RowOrder = []string{Actors, Locations, Dates, DateSpans, Meetings, MeetingParticipants,
-	MeetingDates, MeetingLocations, Quotes, QuoteSpeakers}
+var RowOrder = []string{Actors, Locations, Dates, DateSpans, Dates + ".DATE", Dates + ".TIME",
+	Dates + ".DURATION", Dates + ".SET", Meetings, MeetingParticipants, MeetingDates, MeetingLocations,
+	Quotes, QuoteSpeakers}
 
 // Finding is one difference between a prediction and its gold.
 type Finding struct {

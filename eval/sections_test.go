@@ -232,3 +232,29 @@ func TestNamesMeet(t *testing.T) {
 		}
 	}
 }
+
+func TestScoreDateTypes(t *testing.T) {
+	v := func(s string) *string { return &s }
+	gold := []extract.Date{
+		{Text: "May 3", Start: 0, End: 5, Type: "DATE", Value: v("2023-05-03")},
+		{Text: "noon", Start: 10, End: 14, Type: "TIME", Value: v("2023-05-03T12:00")},
+	}
+	pred := []extract.Date{
+		{Text: "May 3", Start: 0, End: 5, Type: "DATE", Value: v("2023-05-03")},
+		{Text: "noon", Start: 10, End: 14, Type: "TIME", Value: v("2023-05-04T12:00")},
+		{Text: "a week", Start: 20, End: 26, Type: "DURATION", Value: v("P1W")},
+	}
+	rows := scoreDateTypes(gold, nil, pred)
+	want := map[string][3]int{ // tp, fp, fn
+		"dates.DATE": {1, 0, 0}, "dates.TIME": {0, 1, 1}, "dates.DURATION": {0, 1, 0},
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("rows %v, want %v", rows, want)
+	}
+	for row, w := range want {
+		c := rows[row]
+		if got := [3]int{c.TP, c.FP, c.FN}; got != w {
+			t.Errorf("%s: tp/fp/fn %v, want %v", row, got, w)
+		}
+	}
+}

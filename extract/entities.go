@@ -50,8 +50,18 @@ func (x *Extractor) attach(a *analysis, ms []*mention) {
 		}
 		i := m.start
 		t := x.titleBefore(a, i)
+		// A title set off by commas: "the party leader, Michael Howard,
+		// said".
+		if t == i && i > 1 && a.words[i-1].Key == "," && m.end < len(a.words) && a.words[m.end].Key == "," {
+			if tc := x.titleBefore(a, i-1); tc < i-1 {
+				m.title = a.text[a.words[tc].Start:a.words[i-2].End]
+				t, i = tc, i-1
+			}
+		}
 		if t < i {
-			m.title = a.text[a.words[t].Start:a.words[i-1].End]
+			if !formsOfAddress[strings.TrimSuffix(a.words[t].Key, ".")] || i-t > 2 {
+				m.title = a.text[a.words[t].Start:a.words[i-1].End]
+			}
 			i = t
 		}
 		if i > 0 && tokens.IsPossessive(a.words[i-1].Key) {
@@ -147,6 +157,10 @@ func (x *Extractor) attachAppositives(a *analysis, ms []*mention) {
 		}
 	}
 }
+
+// formsOfAddress are titles that tell no office: "Mr Howard" gives Michael
+// Howard no title.
+var formsOfAddress = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "messrs": true}
 
 // titleBefore returns where the title (with modifiers) that ends just before
 // word i starts, or i.

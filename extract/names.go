@@ -613,7 +613,8 @@ func (x *Extractor) splitPlain(a *analysis, i, j int) [][2]int {
 			(a.clauseStart[s] && !isProperTag(a.tags[s]) && !x.rules.GivenNames[a.words[s].Key] && s+1 < e)) {
 			s++
 		}
-		for e > s && (isLowerConnector(a.words[e-1]) || a.words[e-1].Hyphen || a.words[e-1].Key == ".") {
+		for e > s && (isLowerConnector(a.words[e-1]) || a.words[e-1].Hyphen || a.words[e-1].Key == "." ||
+			e-1 > s && x.rules.PostNominals[a.words[e-1].Key]) {
 			e--
 		}
 		if s < e {

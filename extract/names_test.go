@@ -94,6 +94,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"PERSON Bill Blair"},
 		},
 		{
+			text:    "Ian MacDonald QC resigned. Treasurer Peter Costello said GDP grew.",
+			want:    []string{"PERSON Ian MacDonald", "PERSON Peter Costello"},
+			notWant: []string{"PERSON Ian MacDonald QC", "PERSON Treasurer Peter Costello", "GPE GDP", "ORG GDP"},
+		},
+		{
 			text:    "Chicago 2,000 people marched on Friday in Chicago.",
 			want:    []string{"GPE Chicago"},
 			notWant: []string{"ORG Chicago"},
@@ -204,6 +209,30 @@ func TestAppositiveTitles(t *testing.T) {
 		"Tom Smith":      {Title: "spokesman", Affiliation: "armenia-foreign-ministry"},
 		"Jane Doe":       {Title: "chief economist", Affiliation: "ing"},
 		"Bob Lee":        {},
+	}
+	for _, e := range r.Actors {
+		if w, ok := want[e.Name]; ok && e.Attributes != w {
+			t.Errorf("%s: attributes %+v, want %+v", e.Name, e.Attributes, w)
+		}
+	}
+}
+
+// TestTitlesBetweenCommas checks a title set off by commas before the name,
+// and that "Mr" is no title.
+func TestTitlesBetweenCommas(t *testing.T) {
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Conservative Party leader, Michael Howard, disagreed. Mr Howard said Labour had failed. " +
+		"After meeting the president, Smith left."
+	r, err := x.Extract(context.Background(), Document{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Attributes{
+		"Michael Howard": {Title: "leader", Affiliation: "uk-conservative-party"},
+		"Smith":          {},
 	}
 	for _, e := range r.Actors {
 		if w, ok := want[e.Name]; ok && e.Attributes != w {

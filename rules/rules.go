@@ -69,6 +69,9 @@ type File struct {
 	// FieldWords end the name of a field of study ("Near Eastern Studies",
 	// "Political Science"): such a name alone is neither actor nor place.
 	FieldWords []string `yaml:"field_words"`
+	// PostNominals follow a person's name without being part of it ("Ian
+	// MacDonald QC", "Jane Smith MP").
+	PostNominals []string `yaml:"post_nominals"`
 	// Macros are named sequences of pattern elements that rules use with
 	// "macro: NAME".
 	Macros map[string][]Element `yaml:"macros"`
@@ -98,6 +101,7 @@ type Set struct {
 	SourceDocuments map[string]bool
 	WorkWords       map[string]bool
 	FieldWords      map[string]bool
+	PostNominals    map[string]bool
 	// Rules are the pattern rules, built-in first; a user's rule with the id
 	// of an earlier one replaces it.
 	Rules []*Rule
@@ -208,6 +212,7 @@ func parse(name string, data []byte) (File, error) {
 	check("source_documents", yamlfile.Field(root, "source_documents"), f.SourceDocuments)
 	check("work_words", yamlfile.Field(root, "work_words"), f.WorkWords)
 	check("field_words", yamlfile.Field(root, "field_words"), f.FieldWords)
+	check("post_nominals", yamlfile.Field(root, "post_nominals"), f.PostNominals)
 	if node := yamlfile.Field(root, "place_words"); node != nil {
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			k := node.Content[i]
@@ -242,6 +247,7 @@ func compile(files []File) *Set {
 		SourceDocuments: map[string]bool{},
 		WorkWords:       map[string]bool{},
 		FieldWords:      map[string]bool{},
+		PostNominals:    map[string]bool{},
 	}
 	seenTitle := map[string]bool{}
 	for _, f := range files {
@@ -264,6 +270,7 @@ func compile(files []File) *Set {
 		addAll(s.SourceDocuments, f.SourceDocuments)
 		addAll(s.WorkWords, f.WorkWords)
 		addAll(s.FieldWords, f.FieldWords)
+		addAll(s.PostNominals, f.PostNominals)
 		for typ, words := range f.PlaceWords {
 			for _, w := range words {
 				s.PlaceWords[key(w)] = typ

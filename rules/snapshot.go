@@ -20,12 +20,22 @@ var builtinSnapshot []byte
 
 // parseBuiltin reads the YAML source of every built-in rule file.
 func parseBuiltin() ([]File, error) {
+	return readBuiltin(nil)
+}
+
+// readBuiltin reads the built-in rule files, taking those in snap from it
+// and parsing the others' YAML.
+func readBuiltin(snap map[string]File) ([]File, error) {
 	names, err := fs.Glob(builtinFS, "data/*.yaml")
 	if err != nil {
 		return nil, err
 	}
 	var files []File
 	for _, name := range names {
+		if f, ok := snap["rules/"+name]; ok {
+			files = append(files, f)
+			continue
+		}
 		b, err := builtinFS.ReadFile(name)
 		if err != nil {
 			return nil, err
@@ -71,25 +81,5 @@ func loadBuiltin() ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	names, err := fs.Glob(builtinFS, "data/*.yaml")
-	if err != nil {
-		return nil, err
-	}
-	var files []File
-	for _, name := range names {
-		if f, ok := snap["rules/"+name]; ok {
-			files = append(files, f)
-			continue
-		}
-		b, err := builtinFS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		f, err := Parse("rules/"+name, b)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
-	}
-	return files, nil
+	return readBuiltin(snap)
 }
