@@ -551,7 +551,11 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 			e.rel = 1
 		}
 		next := a.key(end + 1)
-		if next == "" || unicode.IsPunct(rune(next[0])) || next == "and" || next == "but" || next == "when" {
+		adverb := a.key(end) == "earlier" || a.key(end) == "later" || a.key(end) == "previously"
+		if next == "" || unicode.IsPunct(rune(next[0])) || next == "and" || next == "but" || next == "when" || adverb && next != "that" && next != "this" {
+			// "earlier" and "later" take no object: "A year earlier
+			// UniFirst earned ..." is a shift whatever follows, but
+			// "a week after Azerbaijan installed ..." counts to an event.
 			e.typ, e.kind, e.anchored, e.end = "DATE", kindShift, true, end+1
 			return e, true
 		}
