@@ -75,7 +75,12 @@ func (a *analysis) clauseTense(i, j int) tense {
 func (a *analysis) clauseBreak(from, to int) bool {
 	for k := from; k < to; k++ {
 		switch a.words[k].Key {
-		case ",", ";", "and", "but", "while", "when", "after", "before", "as", ":", "--", "_":
+		case "and":
+			if k > 0 && k+1 < len(a.tags) && strings.HasPrefix(a.tags[k-1], "NN") && strings.HasPrefix(a.tags[k+1], "NN") {
+				continue // "between Australia and India" joins nouns
+			}
+			return true
+		case ",", ";", "but", "while", "when", "after", "before", "as", ":", "--", "_":
 			return true
 		}
 	}
