@@ -108,6 +108,10 @@ func (a *analysis) verbTense(k int) tense {
 			return tenseFuture
 		}
 	}
+	if (key == "agreement" || key == "agreed") && a.key(k+1) == "to" {
+		// "an agreement to acquire the bank in January": the deal is ahead.
+		return tenseFuture
+	}
 	if futureCues[key] && a.key(k+1) == "to" && (tag == "VBN" || tag == "VBZ" || tag == "VBP" || tag == "VBG" || tag == "JJ") {
 		if a.hadBeen(k) {
 			return tensePast // "it had been due to expire Friday"
