@@ -469,6 +469,10 @@ func (a *analysis) yearAgoAt(i int) (dateExpr, bool) {
 		return dateExpr{}, false
 	}
 	e := dateExpr{start: i, end: j + 3, typ: "DATE", kind: kindShift, n: 1, unit: "Y", rel: -1}
+	if q, ok := ordinalWords[a.key(e.end)]; ok && q <= 4 && a.key(e.end+1) == "quarter" {
+		// "the year-ago third quarter": that quarter of the year before.
+		return dateExpr{start: i, end: e.end + 2, typ: "DATE", kind: kindQuarter, q: q, rel: -1, explicit: true}, true
+	}
 	switch a.key(e.end) {
 	case "quarter", "period":
 		e.end++
