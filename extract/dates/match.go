@@ -233,7 +233,21 @@ func (a *analysis) refDayAt(i int) (dateExpr, bool) {
 		e.part, e.typ, e.end = p, "TIME", i+2
 		return e, true
 	default:
-		return dateExpr{}, false
+		// "afternoon yesterday", "mid-afternoon yesterday".
+		j := i
+		if k := a.key(j); k == "mid" || k == "early" || k == "late" {
+			j++
+			if a.key(j) == "-" {
+				j++
+			}
+		}
+		p, ok := dayParts[a.key(j)]
+		n, day := map[string]int{"today": 0, "yesterday": -1, "tomorrow": 1}[a.key(j+1)]
+		if !ok || !day {
+			return dateExpr{}, false
+		}
+		e.n, e.part, e.typ, e.end = n, p, "TIME", j+2
+		return e, true
 	}
 	if p, ok := dayParts[a.key(i+1)]; ok {
 		e.part, e.typ, e.end = p, "TIME", i+2
