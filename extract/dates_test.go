@@ -89,6 +89,7 @@ var dateCases = []struct {
 	{"a second year-earlier comparison", "Costs rose from a year ago. The unit had a loss, compared with a profit a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988"},
 	{"a year earlier before the subject", "Net rose to $3 million in the quarter ended Aug. 26. A year earlier UniFirst earned $2.4 million.", "1989-11-01", "A year earlier", "DATE", "1988-Q3"},
 	{"year-ago ordinal quarter", "National Intergroup in the year-ago third quarter earned $22.5 million.", "1989-10-30", "the year-ago third quarter", "DATE", "1988-Q3"},
+	{"the year's period after nine months", "Net rose in the third quarter. In the first nine months, net was $306 million, compared with a loss in the 1988 period.", "1989-11-02", "the 1988 period", "DATE", "1988"},
 	{"a year ago after a quarter", "Third-quarter profit rose to $5 million from $4 million a year ago.", "1989-10-26", "a year ago", "DATE", "1988-Q3"},
 	{"the latest quarter", "Sales fell in the latest quarter.", "1989-10-26", "the latest quarter", "DATE", "1989-Q3"},
 

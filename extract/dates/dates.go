@@ -188,6 +188,7 @@ func Find(t *Text, ref time.Time) (found []Found, textRef string) {
 	var anchor *calDay
 	var point calDay // the last year, month or day the text gave
 	period := ""     // the last quarter or month the text gave
+	yearly := false  // a nine-month or yearly figure came after it
 	for k := range exprs {
 		e := &exprs[k]
 		v, day := a.resolve(e, r, anchor)
@@ -205,16 +206,20 @@ func Find(t *Text, ref time.Time) (found []Found, textRef string) {
 			point = p
 		}
 		switch {
+		case e.sameQuarter && yearly:
+			// "In the first nine months, ... in the 1988 period": the
+			// same months of 1988.
+			v = strconv.Itoa(e.y)
 		case e.kind == kindQuarter && len(v) == 7 && !e.sameQuarter:
 			// "the 1988 period" is itself the comparison, not a new
 			// latest quarter.
-			period = v
+			period, yearly = v, false
 		case e.kind == kindMonth || e.kind == kindMonthYear:
-			period = v
+			period, yearly = v, false
 		case e.typ == "DURATION" && (e.unit == "M" && e.n >= 6 || e.unit == "Y" && e.n == 1):
 			// "In the nine months, ...": what follows compares longer
 			// periods, year with year.
-			period = ""
+			period, yearly = "", true
 		case e.kind == kindShift && e.unit == "Y" && e.n > 0 && len(period) == 7 && (period[5] == 'Q' || isSamePeriod(a, e)):
 			// Earnings news: "up from $1.12 a share a year ago" compares
 			// with the same quarter of the year before; "the same month a
