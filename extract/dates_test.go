@@ -187,6 +187,7 @@ var notDates = []struct{ name, text string }{
 	{"holiday as a modifier", "Christmas sales were strong."},
 	{"discourse now", "Iraq was ready to withdraw. Now, he says, the West wants more."},
 	{"now for", "Now for the geography quiz."},
+	{"quoted show title", "Baker, speaking on ABC News' \"This Week,\" said the request was clear."},
 	{"noon in a title", "The poster showed Gary Cooper from the film High Noon."},
 	{"soon as an adjective", "The leaders met at the soon-to-open terminal."},
 }

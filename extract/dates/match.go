@@ -308,6 +308,9 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 	if u == "" || u == "H" || u == "MIN" || u == "DE" || u == "CE" || strings.HasSuffix(a.key(j+1), "s") {
 		return dateExpr{}, false
 	}
+	if w := a.words[j+1].Text; w[0] >= 'A' && w[0] <= 'Z' && !a.capsLine[j+1] && (a.key(i-1) == `"` || a.key(i-1) == "``") {
+		return dateExpr{}, false // a quoted title: ABC News' "This Week"
+	}
 	e.rel, e.explicit, e.unit, e.end = r, true, u, j+2
 	if the && (k == "next" || k == "following" || k == "previous") {
 		// "the next day", "the following month": counted from the date the
