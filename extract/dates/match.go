@@ -932,6 +932,10 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 		e.value = "PRESENT_REF"
 		return e, true
 	}
+	if k == "the" && a.key(i+2) == "term" && (a.key(i+1) == "near" || a.key(i+1) == "short" || a.key(i+1) == "long") {
+		e.end, e.value = i+3, "FUTURE_REF" // "in the near term"
+		return e, true
+	}
 	if k == "recent" && unitWords[a.key(i+1)] == "" {
 		e.value = "PAST_REF" // "the recent sale"
 		return e, true
