@@ -532,8 +532,8 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 	}
 	if a.key(j) == "-" {
 		j++ // "an eight-year war"
-	} else if a.key(j) == "more" {
-		j++ // "for two more weeks"
+	} else if k := a.key(j); k == "more" || k == "consecutive" || k == "straight" {
+		j++ // "for two more weeks", "two consecutive quarters"
 	}
 	u, ok := unitWords[a.key(j)]
 	if !ok || u == "WE" {
