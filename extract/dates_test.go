@@ -142,6 +142,8 @@ var dateCases = []struct {
 	{"part of a day before yesterday", "In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.", "1989-11-02", "mid-afternoon yesterday", "TIME", "1989-11-01TAF"},
 	{"the near term", "The prospects for a return to growth in the near term appear good.", "2009-08-21", "the near term", "DATE", "FUTURE_REF"},
 	{"straight units", "The dollar rose after six straight days of losses.", "2008-10-27", "six straight days", "DURATION", "P6D"},
+	{"the nth day of an event", "In Saudi Arabia, today is the eighth day of Desert Shield.", "1990-08-15", "the eighth day", "DATE", "1990-08-15"},
+	{"a second consecutive day", "Trading has been suspended for a second consecutive day.", "2008-09-17", "a second consecutive day", "DATE", "2008-09-17"},
 	{"clock time in UTC", "The Dow Jones was down 2.62% at 16:08 UTC.", "2008-09-17", "16:08 UTC", "TIME", "2008-09-17T16:08Z"},
 	{"clock time with a zone and no at", "As of 14:48 UTC, the FTSE 100 dropped.", "2008-10-06", "14:48 UTC", "TIME", "2008-10-06T14:48Z"},
 	{"24-hour clock time", "At 0800 GMT, the banks announced a joint effort.", "2008-09-18", "0800 GMT", "TIME", "2008-09-18T08:00Z"},

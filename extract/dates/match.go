@@ -232,6 +232,22 @@ func (a *analysis) refDayAt(i int) (dateExpr, bool) {
 		}
 		e.part, e.typ, e.end = p, "TIME", i+2
 		return e, true
+	case "the", "a":
+		// "today is the eighth day of Desert Shield", "trading was halted
+		// for a second consecutive day": the day of writing.
+		j := i + 1
+		if ordinalWords[a.key(j)] == 0 && ordinalDays[a.key(j)] == 0 {
+			return dateExpr{}, false
+		}
+		j++
+		if a.key(j) == "consecutive" || a.key(j) == "straight" {
+			j++
+		}
+		if a.key(j) != "day" || !dayCountIntroducers[a.key(i-1)] {
+			return dateExpr{}, false
+		}
+		e.end = j + 1
+		return e, true
 	default:
 		// "afternoon yesterday", "mid-afternoon yesterday".
 		j := i

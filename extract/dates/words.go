@@ -185,3 +185,7 @@ var timeZones = map[string]bool{
 	"est": true, "edt": true, "gmt": true, "utc": true, "et": true,
 	"pst": true, "pdt": true, "cet": true, "bst": true,
 }
+
+// dayCountIntroducers come before "the eighth day (of ...)" when it names
+// the day of writing: "today is", "it's", "for a second day".
+var dayCountIntroducers = map[string]bool{"is": true, "'s": true, "for": true}
