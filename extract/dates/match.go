@@ -384,6 +384,14 @@ func (a *analysis) quarterAt(i int) (dateExpr, bool) {
 			e.end, e.q = j+2, 0
 			return e, true
 		}
+		y := j + 1
+		if a.key(y) == "fiscal" {
+			y++
+		}
+		if a.key(y) == "year" && j > i {
+			// "the latest fiscal year": the last whole one.
+			return dateExpr{start: i, end: y + 1, typ: "DATE", kind: kindRefUnit, unit: "Y", rel: -1, explicit: true}, true
+		}
 		return dateExpr{}, false
 	case "quarter":
 		if j > i && a.key(i) == "the" && e.y == 0 {
