@@ -284,6 +284,15 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 	}
 	k := a.key(j)
 	switch {
+	case !the && (k == "then" && (a.key(i-1) == "until" || a.key(i-1) == "till" || a.key(i-1) == "by") ||
+		k == "that" && a.key(j+1) == "time" && (a.key(i-1) == "by" || a.key(i-1) == "until" || a.key(i-1) == "at")):
+		// "Until then, the stock remains convertible", "by that time":
+		// the day the text just gave.
+		e.kind, e.unit, e.end, e.anchored = kindShift, "D", j+1, true
+		if k == "that" {
+			e.end = j + 2
+		}
+		return e, true
 	case k == "same" || (k == "that" && !the):
 		// "that day", "the same day", "that year": the one the text gave.
 		u := unitWords[a.key(j+1)]
