@@ -568,11 +568,18 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 	} else if k := a.key(j); k == "more" || k == "consecutive" || k == "straight" {
 		j++ // "for two more weeks", "two consecutive quarters"
 	}
+	working := a.key(j) == "trading" || a.key(j) == "business"
+	if working {
+		j++ // "five trading days": a count of days, not a calendar span
+	}
 	u, ok := unitWords[a.key(j)]
-	if !ok || u == "WE" {
+	if !ok || u == "WE" || working && u != "D" {
 		return dateExpr{}, false
 	}
 	end := j + 1
+	if working {
+		return dateExpr{start: start, end: end, typ: "DURATION", n: n, unit: u}, true
+	}
 	if half {
 		v, ok := halfDuration(n, u)
 		if !ok || n < 0 {
