@@ -601,6 +601,9 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 	if past {
 		return e, true
 	}
+	if a.key(end) == "or" && a.key(end+1) == "so" && shiftWords[a.key(end+2)] {
+		end += 2 // "a week or so ago"
+	}
 	switch a.key(end) {
 	case "ago":
 		e.typ, e.kind, e.rel, e.end = "DATE", kindShift, -1, end+1
