@@ -197,6 +197,7 @@ var notDates = []struct{ name, text string }{
 	{"discourse now", "Iraq was ready to withdraw. Now, he says, the West wants more."},
 	{"now for", "Now for the geography quiz."},
 	{"quoted show title", "Baker, speaking on ABC News' \"This Week,\" said the request was clear."},
+	{"today in a name", "The survey was published by USA Today and the pollsters."},
 	{"noon in a title", "The poster showed Gary Cooper from the film High Noon."},
 	{"soon as an adjective", "The leaders met at the soon-to-open terminal."},
 }

@@ -215,6 +215,9 @@ func (a *analysis) refDayAt(i int) (dateExpr, bool) {
 	e := dateExpr{start: i, end: i + 1, typ: "DATE", kind: kindRefDay}
 	switch a.key(i) {
 	case "today":
+		if i > 0 && a.words[i].Text[0] == 'T' && !a.clauseStart[i] && tokens.IsCapitalized(a.words[i-1].Text) {
+			return dateExpr{}, false // a name: "USA Today", "VOA Today"
+		}
 	case "yesterday":
 		e.n = -1
 	case "tomorrow":
