@@ -149,6 +149,8 @@ var dateCases = []struct {
 	{"by that time", "The deal will be finalized by June 10. If a price is not agreed on by that time, Fiat will pay more.", "2011-05-29", "that time", "DATE", "2011-06-10"},
 	{"trading days", "Eight trading days after Oct. 12, the index was still behind.", "1989-10-30", "Eight trading days", "DURATION", "P8D"},
 	{"or so ago", "Then, a week or so ago, the general secretly approved the plan.", "1991-02-25", "a week or so ago", "DATE", "1991-02-18"},
+	{"one day ahead", "Islam will one day be the second largest religion in the country.", "1998-03-03", "one day", "DATE", "FUTURE_REF"},
+	{"one day as a duration", "One day passed without news.", "1998-03-03", "One day", "DURATION", "P1D"},
 	{"clock time in UTC", "The Dow Jones was down 2.62% at 16:08 UTC.", "2008-09-17", "16:08 UTC", "TIME", "2008-09-17T16:08Z"},
 	{"clock time with a zone and no at", "As of 14:48 UTC, the FTSE 100 dropped.", "2008-10-06", "14:48 UTC", "TIME", "2008-10-06T14:48Z"},
 	{"24-hour clock time", "At 0800 GMT, the banks announced a joint effort.", "2008-09-18", "0800 GMT", "TIME", "2008-09-18T08:00Z"},

@@ -604,6 +604,11 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 	if past {
 		return e, true
 	}
+	if a.key(start) == "one" && u == "D" && start > 0 && a.tags[start-1] == "MD" {
+		// "Islam will one day be the second largest religion": some
+		// day ahead.
+		return dateExpr{start: start, end: end, typ: "DATE", kind: kindFixed, value: "FUTURE_REF"}, true
+	}
 	if a.key(end) == "or" && a.key(end+1) == "so" && shiftWords[a.key(end+2)] {
 		end += 2 // "a week or so ago"
 	}
