@@ -151,6 +151,7 @@ var dateCases = []struct {
 	{"or so ago", "Then, a week or so ago, the general secretly approved the plan.", "1991-02-25", "a week or so ago", "DATE", "1991-02-18"},
 	{"one day ahead", "Islam will one day be the second largest religion in the country.", "1998-03-03", "one day", "DATE", "FUTURE_REF"},
 	{"one day as a duration", "One day passed without news.", "1998-03-03", "One day", "DURATION", "P1D"},
+	{"this year as last", "The gain would mean nearly twice as high a dividend this year as last.", "1989-10-27", "last", "DATE", "1988"},
 	{"clock time in UTC", "The Dow Jones was down 2.62% at 16:08 UTC.", "2008-09-17", "16:08 UTC", "TIME", "2008-09-17T16:08Z"},
 	{"clock time with a zone and no at", "As of 14:48 UTC, the FTSE 100 dropped.", "2008-10-06", "14:48 UTC", "TIME", "2008-10-06T14:48Z"},
 	{"24-hour clock time", "At 0800 GMT, the banks announced a joint effort.", "2008-09-18", "0800 GMT", "TIME", "2008-09-18T08:00Z"},

@@ -983,6 +983,10 @@ func (a *analysis) fixedAt(i int) (dateExpr, bool) {
 		e.value = "PRESENT_REF"
 		return e, true
 	}
+	if k == "last" && (a.key(i-1) == "as" || a.key(i-1) == "than") && a.key(i-2) == "year" && a.key(i-3) == "this" {
+		// "twice as high a dividend this year as last": last year.
+		return dateExpr{start: i, end: i + 1, typ: "DATE", kind: kindRefUnit, unit: "Y", rel: -1, explicit: true}, true
+	}
 	if k == "the" && a.key(i+2) == "term" && (a.key(i+1) == "near" || a.key(i+1) == "short" || a.key(i+1) == "long") {
 		e.end, e.value = i+3, "FUTURE_REF" // "in the near term"
 		return e, true
