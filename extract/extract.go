@@ -103,11 +103,19 @@ func New(opts Options) (*Extractor, error) {
 	return &x, nil
 }
 
-var builtinGazetteer = sync.OnceValues(func() ([]gazetteer.Entry, error) { return gazetteer.Builtin() })
+// The built-in gazetteer is read once per process; it is immutable, so
+// Extractors share it.
+var (
+	builtinGazetteer = sync.OnceValues(func() ([]gazetteer.Entry, error) { return gazetteer.Builtin() })
+	builtinIndexed   = sync.OnceValues(gazetteer.BuiltinGazetteer)
+)
 
 // LoadGazetteer reads the built-in gazetteer (unless noBuiltin) and the
 // given files or folders, and indexes the merged entries.
 func LoadGazetteer(paths []string, noBuiltin bool) (*gazetteer.Gazetteer, error) {
+	if len(paths) == 0 && !noBuiltin {
+		return builtinIndexed() // indexed already in the snapshot
+	}
 	var layers [][]gazetteer.Entry
 	if !noBuiltin {
 		b, err := builtinGazetteer()

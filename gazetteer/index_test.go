@@ -37,3 +37,32 @@ func TestNameWordsFastPath(t *testing.T) {
 		t.Errorf("only %d names checked", checked)
 	}
 }
+
+// TestBuiltinIndex checks that the index read from the snapshot is the one
+// New builds from the YAML, name for name.
+func TestBuiltinIndex(t *testing.T) {
+	fromYAML, err := ParseBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := New(fromYAML)
+	got, err := BuiltinGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.index) != len(want.index) {
+		t.Fatalf("%d names indexed, want %d: run go test ./gazetteer -run TestBuiltinSnapshot -update", len(got.index), len(want.index))
+	}
+	for i, n := range got.index {
+		w := want.index[i]
+		if n.key != w.key || n.kind != w.kind || n.entry.ID != w.entry.ID || !slices.Equal(n.words, w.words) {
+			t.Fatalf("name %d: %q %v %s %q, want %q %v %s %q", i, n.key, n.kind, n.entry.ID, n.words, w.key, w.kind, w.entry.ID, w.words)
+		}
+	}
+	if !slices.Equal(got.firsts, want.firsts) || !slices.Equal(got.maxLens, want.maxLens) {
+		t.Fatal("the first-word index differs")
+	}
+	if !slices.IsSorted(got.firsts) {
+		t.Fatal("first words are not sorted")
+	}
+}

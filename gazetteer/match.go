@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/readout/readout/internal/tokens"
@@ -48,37 +49,112 @@ type name struct {
 type Gazetteer struct {
 	entries []Entry
 	byID    map[string]*Entry
-	names   map[string][]name // key: normalized words joined by spaces
-	maxLen  map[string]int    // longest name, in words, by its first word's key
+	// index holds every name, sorted by key (normalized words joined by
+	// spaces), names of one key in the order they were added.
+	index []indexed
+	// firsts are the keys of the first words of names, sorted; maxLens[i]
+	// is the longest name, in words, that starts with firsts[i].
+	firsts  []string
+	maxLens []int
+}
+
+// indexed is a name under its key.
+type indexed struct {
+	key string
+	name
 }
 
 // New indexes entries. Entries later in the list replace earlier ones with
 // the same id (see Merge).
 func New(entries []Entry) *Gazetteer {
 	entries = Merge(entries)
-	g := &Gazetteer{
-		entries: entries,
-		byID:    make(map[string]*Entry, len(entries)),
-		names:   make(map[string][]name, len(entries)*3),
-		maxLen:  make(map[string]int, len(entries)*2),
+	g := &Gazetteer{entries: entries}
+	index := make([]indexed, 0, len(entries)*3)
+	add := func(e *Entry, kind Kind, s string) {
+		if words, key, _ := nameWords(s); len(words) > 0 {
+			index = append(index, indexed{key: key, name: name{entry: e, kind: kind, words: words}})
+		}
 	}
 	for i := range entries {
 		e := &g.entries[i]
-		g.byID[e.ID] = e
 		for _, s := range append([]string{e.Name}, e.Aliases...) {
-			g.add(e, KindName, s)
+			add(e, KindName, s)
 		}
 		for _, s := range e.QualifiedNames {
-			g.add(e, KindQualified, s)
+			add(e, KindQualified, s)
 		}
 		for _, s := range e.Demonyms {
-			g.add(e, KindDemonym, s)
+			add(e, KindDemonym, s)
 		}
 		for _, s := range e.shortForms() {
-			g.add(e, KindShort, s)
+			add(e, KindShort, s)
 		}
 	}
+	sort.SliceStable(index, func(i, j int) bool { return index[i].key < index[j].key })
+	g.setIndex(dedupe(index))
 	return g
+}
+
+// dedupe drops the names indexed already as well or better: the same entry
+// and words under the same key, with a kind as good.
+func dedupe(index []indexed) []indexed {
+	out := index[:0]
+	group := 0 // where the current key's names start in out
+	for _, n := range index {
+		if len(out) > 0 && out[len(out)-1].key != n.key {
+			group = len(out)
+		}
+		dup := false
+		for _, o := range out[group:] {
+			if o.entry == n.entry && o.kind <= n.kind && slices.Equal(o.words, n.words) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// setIndex takes a sorted, deduplicated index and works out the rest.
+func (g *Gazetteer) setIndex(index []indexed) {
+	g.index = index
+	g.byID = make(map[string]*Entry, len(g.entries))
+	for i := range g.entries {
+		g.byID[g.entries[i].ID] = &g.entries[i]
+	}
+	// The names that start with one word are contiguous in key order, as
+	// the space after a first word sorts before any character of a key.
+	g.firsts, g.maxLens = nil, nil
+	for _, n := range index {
+		first, _, _ := strings.Cut(n.key, " ")
+		if k := len(g.firsts) - 1; k >= 0 && g.firsts[k] == first {
+			g.maxLens[k] = max(g.maxLens[k], len(n.words))
+			continue
+		}
+		g.firsts = append(g.firsts, first)
+		g.maxLens = append(g.maxLens, len(n.words))
+	}
+}
+
+// names returns the names indexed under key.
+func (g *Gazetteer) names(key string) []indexed {
+	i := sort.Search(len(g.index), func(i int) bool { return g.index[i].key >= key })
+	j := i
+	for j < len(g.index) && g.index[j].key == key {
+		j++
+	}
+	return g.index[i:j]
+}
+
+// maxLen is the longest name, in words, that starts with the word key.
+func (g *Gazetteer) maxLen(first string) int {
+	if i, ok := slices.BinarySearch(g.firsts, first); ok {
+		return g.maxLens[i]
+	}
+	return 0
 }
 
 // shortForms are the listed short names and, for people, the last word of
@@ -108,22 +184,6 @@ func isGenerational(s string) bool {
 		return true
 	}
 	return s != "" && strings.Trim(s, "ivx") == ""
-}
-
-func (g *Gazetteer) add(e *Entry, kind Kind, s string) {
-	words, key, first := nameWords(s)
-	if len(words) == 0 {
-		return
-	}
-	for _, n := range g.names[key] {
-		if n.entry == e && n.kind <= kind && slices.Equal(n.words, words) {
-			return // already indexed as well or better
-		}
-	}
-	g.names[key] = append(g.names[key], name{entry: e, kind: kind, words: words})
-	if len(words) > g.maxLen[first] {
-		g.maxLen[first] = len(words)
-	}
 }
 
 // nameWords splits a name into the words it is matched on, and gives the
@@ -170,7 +230,7 @@ func (g *Gazetteer) Lookup(s string) []Match {
 		}
 	}
 	var out []Match
-	for _, n := range g.names[strings.Join(keys, " ")] {
+	for _, n := range g.names(strings.Join(keys, " ")) {
 		m := Match{Entry: n.entry, Kind: n.kind, End: len(keys)}
 		if !slices.Contains(out, m) {
 			out = append(out, m)
@@ -254,7 +314,7 @@ func (g *Gazetteer) longestAt(words []tokens.Word, i int, keep func(name) bool) 
 	if i >= len(words) || words[i].Hyphen || !startsName(words, i) {
 		return Match{}, false
 	}
-	limit := g.maxLen[words[i].Key]
+	limit := g.maxLen(words[i].Key)
 	if limit == 0 {
 		return Match{}, false
 	}
@@ -283,15 +343,17 @@ func (g *Gazetteer) longestAt(words []tokens.Word, i int, keep func(name) bool) 
 			continue
 		}
 		var best *name
-		for c, cand := range g.names[key.String()] {
-			if keep != nil && !keep(cand) {
+		cands := g.names(key.String())
+		for c := range cands {
+			cand := &cands[c].name
+			if keep != nil && !keep(*cand) {
 				continue
 			}
 			if !writtenAs(words, idx[:n], cand.words) {
 				continue
 			}
 			if best == nil || cand.kind < best.kind {
-				best = &g.names[key.String()][c]
+				best = cand
 			}
 		}
 		if best != nil {

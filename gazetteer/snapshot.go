@@ -18,21 +18,34 @@ import (
 var builtinSnapshot string
 
 // snapshotMagic starts a snapshot and names its format version.
-const snapshotMagic = "readout-gazetteer-1\n"
+const snapshotMagic = "readout-gazetteer-2\n"
 
 // Builtin returns the entries of the embedded default gazetteer.
 func Builtin() ([]Entry, error) {
-	entries, err := DecodeSnapshot(builtinSnapshot)
+	entries, _, err := decodeSnapshot(builtinSnapshot)
 	if err != nil {
 		return nil, fmt.Errorf("the built-in gazetteer snapshot: %w", err)
 	}
 	return entries, nil
 }
 
-// EncodeSnapshot encodes entries in the snapshot form Builtin reads.
+// BuiltinGazetteer returns the embedded default gazetteer, indexed: the
+// snapshot holds the index too, so that start-up builds none.
+func BuiltinGazetteer() (*Gazetteer, error) {
+	entries, index, err := decodeSnapshot(builtinSnapshot)
+	if err != nil {
+		return nil, fmt.Errorf("the built-in gazetteer snapshot: %w", err)
+	}
+	g := &Gazetteer{entries: entries}
+	g.setIndex(index)
+	return g, nil
+}
+
+// EncodeSnapshot encodes entries, and the index New builds of them, in the
+// snapshot form Builtin and BuiltinGazetteer read. The entries must have
+// unique ids.
 func EncodeSnapshot(entries []Entry) []byte {
 	b := []byte(snapshotMagic)
-	b = binary.AppendUvarint(b, uint64(len(entries)))
 	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
 	list := func(l []string) {
 		b = binary.AppendUvarint(b, uint64(len(l)))
@@ -48,6 +61,7 @@ func EncodeSnapshot(entries []Entry) []byte {
 		b = append(b, 1)
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(*f))
 	}
+	b = binary.AppendUvarint(b, uint64(len(entries)))
 	for _, e := range entries {
 		str(e.ID)
 		str(e.Name)
@@ -63,6 +77,18 @@ func EncodeSnapshot(entries []Entry) []byte {
 		float(a.Lat)
 		float(a.Lon)
 	}
+	g := New(entries)
+	at := make(map[*Entry]int, len(g.entries))
+	for i := range g.entries {
+		at[&g.entries[i]] = i
+	}
+	b = binary.AppendUvarint(b, uint64(len(g.index)))
+	for _, n := range g.index {
+		str(n.key)
+		b = binary.AppendUvarint(b, uint64(at[n.entry]))
+		b = append(b, byte(n.kind))
+		list(n.words)
+	}
 	return b
 }
 
@@ -73,8 +99,10 @@ var errCorrupt = errors.New("corrupt snapshot")
 type snapshotReader struct {
 	data string
 	err  error
-	// floats is where the coordinates go, allocated at once.
+	// floats and strs are where coordinates and lists go, allocated a
+	// block at a time.
 	floats []float64
+	strs   []string
 }
 
 func (r *snapshotReader) uvarint() int {
@@ -118,7 +146,11 @@ func (r *snapshotReader) list() []string {
 		r.err = errCorrupt
 		return nil
 	}
-	l := make([]string, n)
+	if len(r.strs) < n {
+		r.strs = make([]string, max(n, 4096))
+	}
+	l := r.strs[:n:n]
+	r.strs = r.strs[n:]
 	for i := range l {
 		l[i] = r.str()
 	}
@@ -153,16 +185,21 @@ func (r *snapshotReader) float() *float64 {
 	return f
 }
 
-// DecodeSnapshot decodes entries written by EncodeSnapshot. The strings of
-// the entries share the memory of data.
+// DecodeSnapshot decodes the entries written by EncodeSnapshot. Their
+// strings share the memory of data.
 func DecodeSnapshot(data string) ([]Entry, error) {
+	entries, _, err := decodeSnapshot(data)
+	return entries, err
+}
+
+func decodeSnapshot(data string) ([]Entry, []indexed, error) {
 	if len(data) < len(snapshotMagic) || data[:len(snapshotMagic)] != snapshotMagic {
-		return nil, errors.New("not a gazetteer snapshot of this version")
+		return nil, nil, errors.New("not a gazetteer snapshot of this version")
 	}
 	r := &snapshotReader{data: data[len(snapshotMagic):]}
 	n := r.uvarint()
 	if n > len(r.data) {
-		return nil, errCorrupt
+		return nil, nil, errCorrupt
 	}
 	entries := make([]Entry, n)
 	for i := range entries {
@@ -173,11 +210,30 @@ func DecodeSnapshot(data string) ([]Entry, error) {
 		a.Title, a.Affiliation, a.Country, a.Capital, a.PartOf, a.Wikidata, e.Origin = r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
 		a.Lat, a.Lon = r.float(), r.float()
 		if r.err != nil {
-			return nil, r.err
+			return nil, nil, r.err
+		}
+	}
+	m := r.uvarint()
+	if r.err != nil || m > len(r.data) {
+		return nil, nil, errCorrupt
+	}
+	index := make([]indexed, m)
+	for i := range index {
+		x := &index[i]
+		x.key = r.str()
+		e := r.uvarint()
+		if r.err != nil || e >= len(entries) || len(r.data) == 0 {
+			return nil, nil, errCorrupt
+		}
+		x.entry, x.kind = &entries[e], Kind(r.data[0])
+		r.data = r.data[1:]
+		x.words = r.list()
+		if r.err != nil {
+			return nil, nil, r.err
 		}
 	}
 	if r.data != "" {
-		return nil, errCorrupt
+		return nil, nil, errCorrupt
 	}
-	return entries, nil
+	return entries, index, nil
 }
