@@ -262,6 +262,9 @@ func (x *Extractor) group(a *analysis, ms []*mention) []*entityBuilder {
 		}
 		key := a.nameKey(m)
 		if b := byKey[key]; b != nil {
+			if m.tentative {
+				m.typ, m.strength = b.typ, b.strength
+			}
 			add(m, b)
 			continue
 		}
@@ -272,6 +275,9 @@ func (x *Extractor) group(a *analysis, ms []*mention) []*entityBuilder {
 			add(m, b)
 			byKey[key] = b
 			continue
+		}
+		if m.tentative {
+			continue // a capitalized word and nothing more
 		}
 		add(m, newBuilder(key, nil))
 	}

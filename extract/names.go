@@ -38,6 +38,9 @@ type mention struct {
 	// unsure marks a gazetteer short form whose full name the text does
 	// not give.
 	unsure bool
+	// tentative marks a word of no known type that is a mention only as
+	// the short form of a name in the text.
+	tentative bool
 }
 
 // nameConnectors may stand inside a name between capitalized words.
@@ -718,13 +721,22 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		m.typ, m.strength = gazetteer.Person, fromCue
 	default:
 		m.typ, m.strength = a.modelVote(i, j), fromModel
-		if m.typ == gazetteer.GPE && !single && !(i > 0 && x.rules.PlaceContext[a.words[i-1].Key]) {
-			// The recognizer calls many unknown people places; a place of
-			// several words the gazetteer does not know is rarer.
-			m.typ = ""
+		doubted := false
+		if m.typ == gazetteer.GPE && !(i > 0 && x.rules.PlaceContext[a.words[i-1].Key]) {
+			// The recognizer calls many unknown people and capitalized
+			// words places; a place the (large) gazetteer does not know is
+			// rarer, and usually comes after "in", "from" or "near".
+			m.typ, doubted = "", true
 		}
 		if m.typ == "" {
 			m.typ, m.strength = x.shapeGuess(a, i, j), fromDefault
+		}
+		if m.typ == "" && doubted && single {
+			// Kept only as a short form of a name the text gives in full:
+			// "the Indus" after "the Indus River", "Lillian" after
+			// "Lillian Avedian" (see group).
+			m.tentative = true
+			return m
 		}
 	}
 	if m.typ == "" {

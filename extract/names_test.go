@@ -99,6 +99,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"PERSON Ian MacDonald QC", "PERSON Treasurer Peter Costello", "GPE GDP", "ORG GDP"},
 		},
 		{
+			text:    "Liberty, the rights group, said Crime figures fell. The Indus River rose and the Indus flooded.",
+			want:    []string{"LOC Indus River"},
+			notWant: []string{"GPE Liberty", "GPE Crime", "GPE Indus"},
+		},
+		{
 			text:    "Chicago 2,000 people marched on Friday in Chicago.",
 			want:    []string{"GPE Chicago"},
 			notWant: []string{"ORG Chicago"},
