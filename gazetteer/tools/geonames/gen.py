@@ -58,6 +58,7 @@ COUNTRIES = 'US CA AU IN CN PK DE ES FR BR MX NG JP IT AF IQ SY ET ZA KE PH ID U
 admin1_names = {fold(a['name']) for a in admin1 if a['code'].split('.')[0] in COUNTRIES}
 out, ids = [], set(existing_ids)
 skipped = {'ambiguous': 0, 'unusable': 0}
+shared = []
 for key, group in by_name.items():
     group = [c for c in group if c['fc'] != 'PPLX']
     if not group:
@@ -70,6 +71,12 @@ for key, group in by_name.items():
         continue
     if len(group) > 1 and group[1]['pop'] >= 0.15 * top['pop'] and group[1]['country'] != top['country']:
         skipped['ambiguous'] += 1
+        # A large city whose name others share: a place, but which one the
+        # text must say, so no country and no coordinates.
+        cid = slug(top['name'])
+        if top['pop'] >= 250_000 and usable(top['name'], top['pop']) and cid and cid not in ids:
+            ids.add(cid)
+            shared.append((top['name'], cid, sorted({c['country'] for c in group if c['pop'] >= 0.15 * top['pop']})))
         continue
     if not usable(top['name'], top['pop']):
         skipped['unusable'] += 1
@@ -108,7 +115,10 @@ entries:
             cc = c['country']
             w.write(f"\n  # {cc}\n")
         write_entry(w, cid, c['name'], c['country'], c['lat'], c['lon'])
-print('cities', len(out), skipped, file=sys.stderr)
+    w.write("\n  # Names that large cities of several countries share: places, with no\n  # country or coordinates, as the text must say which.\n")
+    for name, cid, ccs in sorted(shared):
+        w.write(f"  - {{id: {cid}, name: {esc(name)}, type: GPE}}   # {' '.join(ccs)}\n")
+print('cities', len(out), 'shared', len(shared), skipped, file=sys.stderr)
 
 # First-level subdivisions of the countries whose news names them most.
 seat = {}
