@@ -209,15 +209,10 @@ func (a *analysis) markSentences(x *Extractor) {
 // afterInitial reports whether word i follows an initial ("P. Simmons"),
 // where the sentence model sees the period as the end of a sentence.
 func afterInitial(words []tokens.Word, i int) bool {
-	if i < 1 {
-		return false
+	if i >= 1 && isInitial(strings.TrimSuffix(words[i-1].Text, ".")) && strings.HasSuffix(words[i-1].Text, ".") {
+		return true // "P." as one token
 	}
-	p := words[i-1].Text
-	if p == "." && i >= 2 && words[i-2].End == words[i-1].Start {
-		p = words[i-2].Text + "."
-	}
-	r, size := utf8.DecodeRuneInString(p)
-	return len(p) == size+1 && p[size] == '.' && unicode.IsUpper(r)
+	return i >= 2 && words[i-1].Key == "." && words[i-2].End == words[i-1].Start && isInitial(words[i-2].Text)
 }
 
 func (a *analysis) markClauses() {

@@ -563,8 +563,7 @@ func (a *analysis) bestName(b *entityBuilder) string {
 			best = m
 		}
 	}
-	// A name broken over two lines is named with one space.
-	return strings.Join(strings.Fields(a.text[a.words[best.start].Start:a.words[best.end-1].End]), " ")
+	return a.nameText(best.start, best.end) // one space where a line broke the name
 }
 
 func fromGazetteer(g gazetteer.Attributes) Attributes {

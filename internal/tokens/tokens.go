@@ -251,20 +251,11 @@ func splitLetters(text string) (words []Word, ok bool) {
 		return nil, false
 	}
 	start := 0
-	for i, r := range text {
-		switch {
-		case r == ' ':
-			if i == start {
-				return nil, false
-			}
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == ' ' {
 			words = append(words, Word{Text: text[start:i], Start: start, End: i, Key: Normalize(text[start:i])})
 			start = i + 1
-		case !unicode.IsLetter(r):
-			return nil, false
 		}
 	}
-	if start == len(text) {
-		return nil, false
-	}
-	return append(words, Word{Text: text[start:], Start: start, End: len(text), Key: Normalize(text[start:])}), true
+	return words, true
 }
