@@ -23,6 +23,8 @@ type analysis struct {
 	// recognizer is the slowest step and most sentences need no vote.
 	model    []string
 	labelled []bool
+	// modelErr is why the recognizer could not be loaded, or nil.
+	modelErr error
 	// sentences are the [start, end) word ranges of the sentences;
 	// sentenceOf maps a word to its sentence.
 	sentences  [][2]int
@@ -122,8 +124,13 @@ func (a *analysis) modelLabel(i int) string {
 	if !a.labelled[k] {
 		a.labelled[k] = true
 		start, end := a.sentences[k][0], a.sentences[k][1]
+		recognizer, err := a.x.entityModel()
+		if err != nil {
+			a.modelErr = err
+			return ""
+		}
 		toks := a.sentenceTokens(make([]token.Token, 0, end-start), start, end)
-		a.x.ner.Label(toks)
+		recognizer.Label(toks)
 		for j, t := range toks {
 			if len(t.Label) > 2 {
 				a.model[start+j] = modelType(t.Label[2:])

@@ -22,6 +22,7 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 
 	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/internal/punkt"
 	"github.com/readout/readout/rules"
 )
 
@@ -47,8 +48,10 @@ type Extractor struct {
 	rules     *rules.Set
 	titles    *phraseSet
 	tagger    *tag.Tagger
-	ner       *ner.Extracter
 	segmenter *segment.Segmenter
+	// entityModel gives prose's entity recognizer, loaded on first use:
+	// it only breaks ties, and many documents never need it.
+	entityModel func() (*ner.Extracter, error)
 }
 
 // Errors a document can fail with before extraction starts.
@@ -68,9 +71,9 @@ func New(opts Options) (*Extractor, error) {
 	// The parts are independent; building them at once halves start-up
 	// on two cores.
 	var (
-		x                                        Extractor
-		gazErr, rulesErr, tagErr, nerErr, segErr error
-		wg                                       sync.WaitGroup
+		x                                = Extractor{entityModel: sync.OnceValues(ner.New)}
+		gazErr, rulesErr, tagErr, segErr error
+		wg                               sync.WaitGroup
 	)
 	wg.Go(func() {
 		x.gaz = opts.Gazetteer
@@ -85,8 +88,7 @@ func New(opts Options) (*Extractor, error) {
 		}
 	})
 	wg.Go(func() { x.tagger, tagErr = tag.New() })
-	wg.Go(func() { x.ner, nerErr = ner.New() })
-	wg.Go(func() { x.segmenter, segErr = segment.New() })
+	wg.Go(func() { x.segmenter, segErr = punkt.English() })
 	wg.Wait()
 	switch {
 	case gazErr != nil:
@@ -95,8 +97,6 @@ func New(opts Options) (*Extractor, error) {
 		return nil, rulesErr
 	case tagErr != nil:
 		return nil, fmt.Errorf("loading the part-of-speech model: %w", tagErr)
-	case nerErr != nil:
-		return nil, fmt.Errorf("loading the entity model: %w", nerErr)
 	case segErr != nil:
 		return nil, fmt.Errorf("loading the sentence model: %w", segErr)
 	}
@@ -138,7 +138,8 @@ func LoadGazetteer(paths []string, noBuiltin bool) (*gazetteer.Gazetteer, error)
 func (x *Extractor) Gazetteer() *gazetteer.Gazetteer { return x.gaz }
 
 // Extract reads one document. It fails only for input that is not text
-// (ErrEmpty, ErrInvalidUTF8, ErrBinary) or when ctx is done.
+// (ErrEmpty, ErrInvalidUTF8, ErrBinary), when ctx is done, or when the
+// entity model, loaded on first use, cannot be read.
 func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 	if err := CheckText(doc.Text); err != nil {
 		return Result{}, err
@@ -167,6 +168,9 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 		} else {
 			r.Locations = append(r.Locations, e)
 		}
+	}
+	if a.modelErr != nil {
+		return Result{}, fmt.Errorf("loading the entity model: %w", a.modelErr)
 	}
 	// Dates come after the entities (a name is no date) and before the
 	// quotes and meetings that read r.Dates.
