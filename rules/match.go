@@ -96,6 +96,9 @@ func isDateType(t string) bool { return t == "DATE" || t == "TIME" }
 type compiler struct {
 	macros map[string]macro
 	check  *checker
+	// expanded are the compiled macros, shared by the rules that use
+	// them: a compiled pattern is never changed.
+	expanded map[string][]*node
 }
 
 type macro struct {
@@ -132,14 +135,25 @@ func (c *compiler) compile(file string, els []Element, expanding []string) []*no
 				c.check.at(keyNode(e.node, "macro"), "macro %q uses itself", e.Macro)
 				continue
 			}
-			n.group = c.compile(m.file, m.elements, append(expanding, e.Macro))
+			if group, ok := c.expanded[e.Macro]; ok {
+				n.group = group
+			} else {
+				errs := len(c.check.errs)
+				n.group = c.compile(m.file, m.elements, append(expanding, e.Macro))
+				// A macro that compiles without errors here does so
+				// wherever it is used.
+				if len(c.check.errs) == errs {
+					c.expanded[e.Macro] = n.group
+				}
+			}
 		case len(e.Group) > 0:
 			n.group = c.compile(file, e.Group, expanding)
 		case len(e.OneOf) > 0:
 			n.oneOf = c.compile(file, e.OneOf, expanding)
 		default:
-			n.test = tokenTest(e)
-			n.words = requiredWords(e)
+			in := wordSet(e.In)
+			n.test = tokenTest(e, in)
+			n.words = requiredWords(e, in)
 		}
 		out = append(out, n)
 	}
@@ -150,21 +164,28 @@ func (c *compiler) compile(file string, els []Element, expanding []string) []*no
 var pennTags = strings.Fields("CC CD DT EX FW IN JJ JJR JJS LS MD NN NNS NNP NNPS PDT POS PRP PRP$ RB RBR RBS RP SYM TO UH " +
 	"VB VBD VBG VBN VBP VBZ WDT WP WP$ WRB , . : ( ) `` '' # $ -LRB- -RRB-")
 
-// requiredWords returns the words one of which a token test requires, or
-// nil when it does not require given words.
-func requiredWords(e *Element) map[string]bool {
-	if e.Not || e.Lower == "" && len(e.In) == 0 {
+// wordSet returns the keys of words, or nil when there are none.
+func wordSet(words []string) map[string]bool {
+	if len(words) == 0 {
 		return nil
 	}
-	set := map[string]bool{}
-	if e.Lower != "" {
-		set[tokens.Normalize(e.Lower)] = true
-		return set
-	}
-	for _, w := range e.In {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
 		set[tokens.Normalize(w)] = true
 	}
 	return set
+}
+
+// requiredWords returns the words one of which a token test requires, or
+// nil when it does not require given words; in is wordSet(e.In).
+func requiredWords(e *Element, in map[string]bool) map[string]bool {
+	switch {
+	case e.Not:
+		return nil
+	case e.Lower != "":
+		return map[string]bool{tokens.Normalize(e.Lower): true}
+	}
+	return in
 }
 
 // anchorsOf returns words one of which every match of nodes contains: those
@@ -238,7 +259,8 @@ func tagTest(pattern string) (*regexp.Regexp, map[string]bool) {
 	return re, known
 }
 
-func tokenTest(e *Element) func(Token) bool {
+// tokenTest compiles the token tests of e; in is wordSet(e.In).
+func tokenTest(e *Element, in map[string]bool) func(Token) bool {
 	var tests []func(Token) bool
 	if e.Text != "" {
 		text := e.Text
@@ -248,12 +270,8 @@ func tokenTest(e *Element) func(Token) bool {
 		key := tokens.Normalize(e.Lower)
 		tests = append(tests, func(t Token) bool { return t.key == key })
 	}
-	if len(e.In) > 0 {
-		set := map[string]bool{}
-		for _, w := range e.In {
-			set[tokens.Normalize(w)] = true
-		}
-		tests = append(tests, func(t Token) bool { return set[t.key] })
+	if in != nil {
+		tests = append(tests, func(t Token) bool { return in[t.key] })
 	}
 	if e.Regex != "" {
 		re := wholeWord(e.Regex)
@@ -283,7 +301,7 @@ func tokenTest(e *Element) func(Token) bool {
 // earlier rules of the same id, with the macros of all files (a later
 // file's macro of the same name replaces an earlier one).
 func compileRules(files []File, builtinMacros map[string]macro) ([]*Rule, error) {
-	c := &compiler{macros: map[string]macro{}, check: &checker{}}
+	c := &compiler{macros: map[string]macro{}, check: &checker{}, expanded: map[string][]*node{}}
 	for name, m := range builtinMacros {
 		c.macros[name] = m
 	}

@@ -232,11 +232,16 @@ func parse(name string, data []byte) (File, error) {
 }
 
 func compile(files []File) *Set {
+	givenNames := 0
+	for _, f := range files {
+		givenNames += len(f.GivenNames)
+	}
 	s := &Set{
-		TitleModifiers:  map[string]bool{},
-		OrgWords:        map[string]bool{},
-		PlaceWords:      map[string]string{},
-		GivenNames:      map[string]bool{},
+		TitleModifiers: map[string]bool{},
+		OrgWords:       map[string]bool{},
+		PlaceWords:     map[string]string{},
+		GivenNames:     make(map[string]bool, givenNames), // thousands: no rehashing
+
 		SurnameFirst:    map[string]bool{},
 		NotNames:        map[string]bool{},
 		EventWords:      map[string]bool{},
