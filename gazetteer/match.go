@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/readout/readout/internal/tokens"
 )
@@ -41,14 +42,20 @@ type Match struct {
 type name struct {
 	entry *Entry
 	kind  Kind
-	words []string // as written in the gazetteer, hyphens left out
+	// words are the words as written in the gazetteer, hyphens left out,
+	// joined by spaces: one string is less to load than a list.
+	words string
 }
+
+// size is the number of words of the name.
+func (n *name) size() int { return strings.Count(n.words, " ") + 1 }
 
 // Gazetteer is a merged set of entries with an index of their names. It is
 // immutable once built and safe for concurrent use.
 type Gazetteer struct {
 	entries []Entry
-	byID    map[string]*Entry
+	// byID is built on first use: matching never needs it.
+	byID func() map[string]*Entry
 	// index holds every name, sorted by key (normalized words joined by
 	// spaces), names of one key in the order they were added.
 	index []indexed
@@ -72,7 +79,7 @@ func New(entries []Entry) *Gazetteer {
 	index := make([]indexed, 0, len(entries)*3)
 	add := func(e *Entry, kind Kind, s string) {
 		if words, key, _ := nameWords(s); len(words) > 0 {
-			index = append(index, indexed{key: key, name: name{entry: e, kind: kind, words: words}})
+			index = append(index, indexed{key: key, name: name{entry: e, kind: kind, words: strings.Join(words, " ")}})
 		}
 	}
 	for i := range entries {
@@ -106,7 +113,7 @@ func dedupe(index []indexed) []indexed {
 		}
 		dup := false
 		for _, o := range out[group:] {
-			if o.entry == n.entry && o.kind <= n.kind && slices.Equal(o.words, n.words) {
+			if o.entry == n.entry && o.kind <= n.kind && o.words == n.words {
 				dup = true
 				break
 			}
@@ -121,21 +128,24 @@ func dedupe(index []indexed) []indexed {
 // setIndex takes a sorted, deduplicated index and works out the rest.
 func (g *Gazetteer) setIndex(index []indexed) {
 	g.index = index
-	g.byID = make(map[string]*Entry, len(g.entries))
-	for i := range g.entries {
-		g.byID[g.entries[i].ID] = &g.entries[i]
-	}
+	g.byID = sync.OnceValue(func() map[string]*Entry {
+		byID := make(map[string]*Entry, len(g.entries))
+		for i := range g.entries {
+			byID[g.entries[i].ID] = &g.entries[i]
+		}
+		return byID
+	})
 	// The names that start with one word are contiguous in key order, as
 	// the space after a first word sorts before any character of a key.
-	g.firsts, g.maxLens = nil, nil
+	g.firsts, g.maxLens = make([]string, 0, len(index)), make([]int, 0, len(index))
 	for _, n := range index {
 		first, _, _ := strings.Cut(n.key, " ")
 		if k := len(g.firsts) - 1; k >= 0 && g.firsts[k] == first {
-			g.maxLens[k] = max(g.maxLens[k], len(n.words))
+			g.maxLens[k] = max(g.maxLens[k], n.size())
 			continue
 		}
 		g.firsts = append(g.firsts, first)
-		g.maxLens = append(g.maxLens, len(n.words))
+		g.maxLens = append(g.maxLens, n.size())
 	}
 }
 
@@ -218,7 +228,7 @@ func (g *Gazetteer) Len() int { return len(g.entries) }
 func (g *Gazetteer) Entries() []Entry { return g.entries }
 
 // Entry returns the entry with the given id, or nil.
-func (g *Gazetteer) Entry(id string) *Entry { return g.byID[id] }
+func (g *Gazetteer) Entry(id string) *Entry { return g.byID()[id] }
 
 // Lookup returns the entries one of whose names (of any kind) is s, compared
 // without regard to case, with the kind of name that matched.
@@ -385,12 +395,15 @@ func endsName(words []tokens.Word, end int) bool {
 // writtenAs reports whether the text words are an acceptable writing of the
 // gazetteer's words: an acronym only in capitals ("US", never "us"), a
 // capitalized word capitalized or in capitals, a lower-case word in any case.
-func writtenAs(words []tokens.Word, idx []int, forms []string) bool {
-	if len(idx) != len(forms) {
+// forms are the gazetteer's words joined by spaces.
+func writtenAs(words []tokens.Word, idx []int, forms string) bool {
+	if len(idx) != strings.Count(forms, " ")+1 {
 		return false
 	}
-	for k, j := range idx {
-		t, f := words[j].Text, forms[k]
+	for _, j := range idx {
+		var f string
+		f, forms, _ = strings.Cut(forms, " ")
+		t := words[j].Text
 		switch {
 		case tokens.IsUpper(f):
 			if tokens.Normalize(t) != tokens.Normalize(f) || !tokens.IsUpper(t) {

@@ -18,7 +18,7 @@ import (
 var builtinSnapshot string
 
 // snapshotMagic starts a snapshot and names its format version.
-const snapshotMagic = "readout-gazetteer-2\n"
+const snapshotMagic = "readout-gazetteer-3\n"
 
 // Builtin returns the entries of the embedded default gazetteer.
 func Builtin() ([]Entry, error) {
@@ -87,7 +87,7 @@ func EncodeSnapshot(entries []Entry) []byte {
 		str(n.key)
 		b = binary.AppendUvarint(b, uint64(at[n.entry]))
 		b = append(b, byte(n.kind))
-		list(n.words)
+		str(n.words)
 	}
 	return b
 }
@@ -227,7 +227,7 @@ func decodeSnapshot(data string) ([]Entry, []indexed, error) {
 		}
 		x.entry, x.kind = &entries[e], Kind(r.data[0])
 		r.data = r.data[1:]
-		x.words = r.list()
+		x.words = r.str()
 		if r.err != nil {
 			return nil, nil, r.err
 		}
