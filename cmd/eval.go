@@ -77,10 +77,11 @@ func runEval(c *cobra.Command, f evalFlags, args []string) error {
 	if f.by != "entity" && f.by != "mention" {
 		return usageError(fmt.Errorf("--by %q: use entity or mention", f.by))
 	}
-	x, err := f.extractor()
+	x, resumeCollector, err := f.extractor()
 	if err != nil {
 		return err
 	}
+	resumeCollector()
 	find := eval.FindPairs
 	if f.update {
 		find = eval.FindPairsToUpdate

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"syscall"
 	"time"
@@ -38,25 +37,24 @@ func (f *setupFlags) add(fl *pflag.FlagSet) {
 }
 
 // extractor checks the flags and builds the extractor, once per process;
-// its workers share it.
-func (f *setupFlags) extractor() (*extract.Extractor, error) {
+// its workers share it. The garbage collector stays paused until resume is
+// called (see collectorPause).
+func (f *setupFlags) extractor() (x *extract.Extractor, resume func(), err error) {
 	if f.date != "" {
 		if _, err := time.Parse("2006-01-02", f.date); err != nil {
-			return nil, usageError(fmt.Errorf("--date %q: use the form YYYY-MM-DD", f.date))
+			return nil, nil, usageError(fmt.Errorf("--date %q: use the form YYYY-MM-DD", f.date))
 		}
 	}
 	if f.jobs < 1 {
-		return nil, usageError(fmt.Errorf("--jobs %d: give at least 1", f.jobs))
+		return nil, nil, usageError(fmt.Errorf("--jobs %d: give at least 1", f.jobs))
 	}
-	// What New allocates (gazetteer, rules, models) stays live for the whole
-	// run, so collecting garbage while it loads is wasted start-up time.
-	gc := debug.SetGCPercent(-1)
-	x, err := extract.New(extract.Options{GazetteerPaths: f.gazetteers, RulePaths: f.rules, NoBuiltin: f.noBuiltin})
-	debug.SetGCPercent(gc)
+	pause := pauseCollector()
+	x, err = extract.New(extract.Options{GazetteerPaths: f.gazetteers, RulePaths: f.rules, NoBuiltin: f.noBuiltin})
 	if err != nil {
-		return nil, usageError(err)
+		pause.resume()
+		return nil, nil, usageError(err)
 	}
-	return x, nil
+	return x, pause.resume, nil
 }
 
 type extractFlags struct {
@@ -123,10 +121,11 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 	if f.maxBytes < 0 {
 		return usageError(fmt.Errorf("--max-bytes %d: give 0 (no limit) or more", f.maxBytes))
 	}
-	x, err := f.extractor()
+	x, resumeCollector, err := f.extractor()
 	if err != nil {
 		return err
 	}
+	defer resumeCollector()
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
@@ -206,6 +205,7 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 			return err
 		}
 		prog.done(t.size)
+		resumeCollector()
 		return nil
 	}
 	werr := extractAll(ctx, x, tasks, f.jobs, write)
