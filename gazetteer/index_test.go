@@ -55,8 +55,8 @@ func TestBuiltinIndex(t *testing.T) {
 	}
 	for i, n := range got.index {
 		w := want.index[i]
-		if n.key != w.key || n.kind != w.kind || n.entry.ID != w.entry.ID || n.words != w.words {
-			t.Fatalf("name %d: %q %v %s %q, want %q %v %s %q", i, n.key, n.kind, n.entry.ID, n.words, w.key, w.kind, w.entry.ID, w.words)
+		if n.key != w.key || n.kind != w.kind || got.entry(n.entry).ID != want.entry(w.entry).ID || n.words != w.words {
+			t.Fatalf("name %d: %q %v %s %q, want %q %v %s %q", i, n.key, n.kind, got.entry(n.entry).ID, n.words, w.key, w.kind, want.entry(w.entry).ID, w.words)
 		}
 	}
 	if !slices.Equal(got.firsts, want.firsts) || !slices.Equal(got.maxLens, want.maxLens) {

@@ -40,7 +40,7 @@ type Match struct {
 
 // name is one way of writing an entry, as the index holds it.
 type name struct {
-	entry *Entry
+	entry int32 // the entry's place in Gazetteer.entries
 	kind  Kind
 	// words are the words as written in the gazetteer, hyphens left out,
 	// joined by spaces: one string is less to load than a list.
@@ -54,6 +54,9 @@ func (n *name) size() int { return strings.Count(n.words, " ") + 1 }
 // immutable once built and safe for concurrent use.
 type Gazetteer struct {
 	entries []Entry
+	// lazy, for a gazetteer read from a snapshot, decodes an entry the first
+	// time it is needed (see entry); nil when every entry is there.
+	lazy *lazyEntries
 	// byID is built on first use: matching never needs it.
 	byID func() map[string]*Entry
 	// index holds every name, sorted by key (normalized words joined by
@@ -77,24 +80,24 @@ func New(entries []Entry) *Gazetteer {
 	entries = Merge(entries)
 	g := &Gazetteer{entries: entries}
 	index := make([]indexed, 0, len(entries)*3)
-	add := func(e *Entry, kind Kind, s string) {
-		if words, key, _ := nameWords(s); len(words) > 0 {
-			index = append(index, indexed{key: key, name: name{entry: e, kind: kind, words: strings.Join(words, " ")}})
-		}
-	}
 	for i := range entries {
 		e := &g.entries[i]
+		add := func(kind Kind, s string) {
+			if words, key, _ := nameWords(s); len(words) > 0 {
+				index = append(index, indexed{key: key, name: name{entry: int32(i), kind: kind, words: strings.Join(words, " ")}})
+			}
+		}
 		for _, s := range append([]string{e.Name}, e.Aliases...) {
-			add(e, KindName, s)
+			add(KindName, s)
 		}
 		for _, s := range e.QualifiedNames {
-			add(e, KindQualified, s)
+			add(KindQualified, s)
 		}
 		for _, s := range e.Demonyms {
-			add(e, KindDemonym, s)
+			add(KindDemonym, s)
 		}
 		for _, s := range e.shortForms() {
-			add(e, KindShort, s)
+			add(KindShort, s)
 		}
 	}
 	sort.SliceStable(index, func(i, j int) bool { return index[i].key < index[j].key })
@@ -129,9 +132,10 @@ func dedupe(index []indexed) []indexed {
 func (g *Gazetteer) setIndex(index []indexed) {
 	g.index = index
 	g.byID = sync.OnceValue(func() map[string]*Entry {
-		byID := make(map[string]*Entry, len(g.entries))
-		for i := range g.entries {
-			byID[g.entries[i].ID] = &g.entries[i]
+		entries := g.Entries()
+		byID := make(map[string]*Entry, len(entries))
+		for i := range entries {
+			byID[entries[i].ID] = &entries[i]
 		}
 		return byID
 	})
@@ -225,7 +229,23 @@ func nameWords(s string) (words []string, key, first string) {
 func (g *Gazetteer) Len() int { return len(g.entries) }
 
 // Entries returns every entry, in load order.
-func (g *Gazetteer) Entries() []Entry { return g.entries }
+func (g *Gazetteer) Entries() []Entry {
+	if g.lazy != nil {
+		for i := range g.entries {
+			g.entry(int32(i))
+		}
+	}
+	return g.entries
+}
+
+// entry returns entry i, decoding it first if need be.
+func (g *Gazetteer) entry(i int32) *Entry {
+	e := &g.entries[i]
+	if g.lazy != nil {
+		g.lazy.once[i].Do(func() { g.lazy.decode(i, e) })
+	}
+	return e
+}
 
 // Entry returns the entry with the given id, or nil.
 func (g *Gazetteer) Entry(id string) *Entry { return g.byID()[id] }
@@ -241,7 +261,7 @@ func (g *Gazetteer) Lookup(s string) []Match {
 	}
 	var out []Match
 	for _, n := range g.names(strings.Join(keys, " ")) {
-		m := Match{Entry: n.entry, Kind: n.kind, End: len(keys)}
+		m := Match{Entry: g.entry(n.entry), Kind: n.kind, End: len(keys)}
 		if !slices.Contains(out, m) {
 			out = append(out, m)
 		}
@@ -282,7 +302,8 @@ func (g *Gazetteer) matchAt(words []tokens.Word, i int) (Match, bool) {
 			j++
 		}
 		org, ok := g.longestAt(words, j, func(n name) bool {
-			return n.entry.Type == Org && n.entry.Attributes.Country == code &&
+			e := g.entry(n.entry)
+			return e.Type == Org && e.Attributes.Country == code &&
 				(n.kind == KindQualified || (n.kind == KindName && !possessive))
 		})
 		if ok && (j == m.End || words[j].Break == 0) {
@@ -367,7 +388,7 @@ func (g *Gazetteer) longestAt(words []tokens.Word, i int, keep func(name) bool) 
 			}
 		}
 		if best != nil {
-			return Match{Start: i, End: end, Entry: best.entry, Kind: best.kind}, true
+			return Match{Start: i, End: end, Entry: g.entry(best.entry), Kind: best.kind}, true
 		}
 	}
 	return Match{}, false

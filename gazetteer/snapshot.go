@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 )
 
 // builtinSnapshot holds the entries of data/*.yaml in a compact binary form,
@@ -30,15 +31,34 @@ func Builtin() ([]Entry, error) {
 }
 
 // BuiltinGazetteer returns the embedded default gazetteer, indexed: the
-// snapshot holds the index too, so that start-up builds none.
+// snapshot holds the index too, so that start-up builds none. Its entries
+// are decoded the first time they are needed: a document names few of the
+// thousands, and decoding them all took most of the gazetteer's start-up.
+// Every entry is read through once here, so a damaged snapshot is an error
+// now rather than later.
 func BuiltinGazetteer() (*Gazetteer, error) {
-	entries, index, err := decodeSnapshot(builtinSnapshot)
+	lazy, index, err := decodeLazy(builtinSnapshot)
 	if err != nil {
 		return nil, fmt.Errorf("the built-in gazetteer snapshot: %w", err)
 	}
-	g := &Gazetteer{entries: entries}
+	// The entries are written one by one as they are decoded; until then
+	// the memory is not touched.
+	g := &Gazetteer{entries: make([]Entry, len(lazy.offsets)), lazy: lazy}
 	g.setIndex(index)
 	return g, nil
+}
+
+// lazyEntries are the entries of a snapshot, decoded on demand.
+type lazyEntries struct {
+	data    string
+	offsets []int32 // where each entry starts in data
+	once    []sync.Once
+}
+
+func (l *lazyEntries) decode(i int32, e *Entry) {
+	r := &snapshotReader{data: l.data[l.offsets[i]:]}
+	// decodeLazy read every entry without error.
+	r.entry(e)
 }
 
 // EncodeSnapshot encodes entries, and the index New builds of them, in the
@@ -61,8 +81,9 @@ func EncodeSnapshot(entries []Entry) []byte {
 		b = append(b, 1)
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(*f))
 	}
-	b = binary.AppendUvarint(b, uint64(len(entries)))
-	for _, e := range entries {
+	g := New(entries)
+	b = binary.AppendUvarint(b, uint64(len(g.entries)))
+	for _, e := range g.entries {
 		str(e.ID)
 		str(e.Name)
 		str(e.Type)
@@ -77,15 +98,10 @@ func EncodeSnapshot(entries []Entry) []byte {
 		float(a.Lat)
 		float(a.Lon)
 	}
-	g := New(entries)
-	at := make(map[*Entry]int, len(g.entries))
-	for i := range g.entries {
-		at[&g.entries[i]] = i
-	}
 	b = binary.AppendUvarint(b, uint64(len(g.index)))
 	for _, n := range g.index {
 		str(n.key)
-		b = binary.AppendUvarint(b, uint64(at[n.entry]))
+		b = binary.AppendUvarint(b, uint64(n.entry))
 		b = append(b, byte(n.kind))
 		str(n.words)
 	}
@@ -99,8 +115,11 @@ var errCorrupt = errors.New("corrupt snapshot")
 type snapshotReader struct {
 	data string
 	err  error
-	// floats and strs are where coordinates and lists go, allocated a
-	// block at a time.
+	// skip reads lists and coordinates without keeping them.
+	skip bool
+	// block is how many strings or coordinates to allocate at a time
+	// into strs and floats (0: as many as needed).
+	block  int
 	floats []float64
 	strs   []string
 }
@@ -146,8 +165,14 @@ func (r *snapshotReader) list() []string {
 		r.err = errCorrupt
 		return nil
 	}
+	if r.skip {
+		for range n {
+			r.str()
+		}
+		return nil
+	}
 	if len(r.strs) < n {
-		r.strs = make([]string, max(n, 4096))
+		r.strs = make([]string, max(n, r.block))
 	}
 	l := r.strs[:n:n]
 	r.strs = r.strs[n:]
@@ -176,13 +201,25 @@ func (r *snapshotReader) float() *float64 {
 		u = u<<8 | uint64(r.data[i])
 	}
 	r.data = r.data[8:]
+	if r.skip {
+		return nil
+	}
 	if len(r.floats) == 0 {
-		r.floats = make([]float64, 1024)
+		r.floats = make([]float64, max(1, r.block))
 	}
 	f := &r.floats[0]
 	*f = math.Float64frombits(u)
 	r.floats = r.floats[1:]
 	return f
+}
+
+// entry reads one entry into e.
+func (r *snapshotReader) entry(e *Entry) {
+	e.ID, e.Name, e.Type = r.str(), r.str(), r.str()
+	e.Aliases, e.Demonyms, e.ShortNames, e.QualifiedNames = r.list(), r.list(), r.list(), r.list()
+	a := &e.Attributes
+	a.Title, a.Affiliation, a.Country, a.Capital, a.PartOf, a.Wikidata, e.Origin = r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
+	a.Lat, a.Lon = r.float(), r.float()
 }
 
 // DecodeSnapshot decodes the entries written by EncodeSnapshot. Their
@@ -193,47 +230,86 @@ func DecodeSnapshot(data string) ([]Entry, error) {
 }
 
 func decodeSnapshot(data string) ([]Entry, []indexed, error) {
-	if len(data) < len(snapshotMagic) || data[:len(snapshotMagic)] != snapshotMagic {
-		return nil, nil, errors.New("not a gazetteer snapshot of this version")
+	r, n, err := snapshotEntries(data)
+	if err != nil {
+		return nil, nil, err
 	}
-	r := &snapshotReader{data: data[len(snapshotMagic):]}
-	n := r.uvarint()
-	if n > len(r.data) {
-		return nil, nil, errCorrupt
-	}
+	r.block = 4096
 	entries := make([]Entry, n)
 	for i := range entries {
-		e := &entries[i]
-		e.ID, e.Name, e.Type = r.str(), r.str(), r.str()
-		e.Aliases, e.Demonyms, e.ShortNames, e.QualifiedNames = r.list(), r.list(), r.list(), r.list()
-		a := &e.Attributes
-		a.Title, a.Affiliation, a.Country, a.Capital, a.PartOf, a.Wikidata, e.Origin = r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
-		a.Lat, a.Lon = r.float(), r.float()
+		r.entry(&entries[i])
 		if r.err != nil {
 			return nil, nil, r.err
 		}
 	}
+	index, err := r.index(n)
+	if err != nil {
+		return nil, nil, err
+	}
+	return entries, index, nil
+}
+
+// decodeLazy reads through the entries of a snapshot, noting where each
+// starts, and decodes the index.
+func decodeLazy(data string) (*lazyEntries, []indexed, error) {
+	r, n, err := snapshotEntries(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	l := &lazyEntries{data: data, offsets: make([]int32, n), once: make([]sync.Once, n)}
+	r.skip = true
+	var scratch Entry
+	for i := range l.offsets {
+		l.offsets[i] = int32(len(data) - len(r.data))
+		r.entry(&scratch)
+		if r.err != nil {
+			return nil, nil, r.err
+		}
+	}
+	r.skip = false
+	index, err := r.index(n)
+	if err != nil {
+		return nil, nil, err
+	}
+	return l, index, nil
+}
+
+// snapshotEntries checks the magic and reads the number of entries.
+func snapshotEntries(data string) (*snapshotReader, int, error) {
+	if len(data) < len(snapshotMagic) || data[:len(snapshotMagic)] != snapshotMagic {
+		return nil, 0, errors.New("not a gazetteer snapshot of this version")
+	}
+	r := &snapshotReader{data: data[len(snapshotMagic):]}
+	n := r.uvarint()
+	if r.err != nil || n > len(r.data) {
+		return nil, 0, errCorrupt
+	}
+	return r, n, nil
+}
+
+// index reads the index of a snapshot of n entries, after the entries.
+func (r *snapshotReader) index(n int) ([]indexed, error) {
 	m := r.uvarint()
 	if r.err != nil || m > len(r.data) {
-		return nil, nil, errCorrupt
+		return nil, errCorrupt
 	}
 	index := make([]indexed, m)
 	for i := range index {
 		x := &index[i]
 		x.key = r.str()
 		e := r.uvarint()
-		if r.err != nil || e >= len(entries) || len(r.data) == 0 {
-			return nil, nil, errCorrupt
+		if r.err != nil || e >= n || len(r.data) == 0 {
+			return nil, errCorrupt
 		}
-		x.entry, x.kind = &entries[e], Kind(r.data[0])
+		x.entry, x.kind = int32(e), Kind(r.data[0])
 		r.data = r.data[1:]
 		x.words = r.str()
 		if r.err != nil {
-			return nil, nil, r.err
+			return nil, r.err
 		}
 	}
 	if r.data != "" {
-		return nil, nil, errCorrupt
+		return nil, errCorrupt
 	}
-	return entries, index, nil
+	return index, nil
 }
