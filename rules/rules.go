@@ -285,10 +285,44 @@ func compile(files []File) *Set {
 	return s
 }
 
+// addAll adds the keys of words to m. The keys share one allocation: the
+// built-in lexicons hold thousands of words, nearly all in ASCII.
 func addAll(m map[string]bool, words []string) {
+	size := 0
 	for _, w := range words {
-		m[key(w)] = true
+		size += len(w)
 	}
+	var b strings.Builder
+	b.Grow(size)
+	ends := make([]int, 0, len(words))
+	for _, w := range words {
+		if !isASCII(w) {
+			b.WriteString(key(w))
+		} else {
+			// key's work for ASCII: trim, and lower the letters.
+			for _, c := range []byte(strings.TrimSpace(w)) {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+		}
+		ends = append(ends, b.Len())
+	}
+	keys, start := b.String(), 0
+	for _, end := range ends {
+		m[keys[start:end]] = true
+		start = end
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // key is the form lexicon words are compared in: lower case, curly
