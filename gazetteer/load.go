@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -105,8 +104,8 @@ func Parse(name string, data []byte) ([]Entry, error) {
 	return f.Entries, nil
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-var countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
+var idPattern = yamlfile.Pattern(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var countryPattern = yamlfile.Pattern(`^[A-Z]{2}$`)
 
 // problems lists what is wrong with one entry on its own.
 func (e *Entry) problems() []string {
@@ -114,7 +113,7 @@ func (e *Entry) problems() []string {
 	switch {
 	case e.ID == "":
 		p = append(p, "entry has no id")
-	case !idPattern.MatchString(e.ID):
+	case !idPattern().MatchString(e.ID):
 		p = append(p, fmt.Sprintf("id %q: use lower-case letters, digits and single hyphens (like nikol-pashinyan)", e.ID))
 	}
 	if strings.TrimSpace(e.Name) == "" {
@@ -129,7 +128,7 @@ func (e *Entry) problems() []string {
 	if len(e.QualifiedNames) > 0 && e.Attributes.Country == "" {
 		p = append(p, fmt.Sprintf("entry %q: qualified_names need attributes.country", e.ID))
 	}
-	if c := e.Attributes.Country; c != "" && !countryPattern.MatchString(c) {
+	if c := e.Attributes.Country; c != "" && !countryPattern().MatchString(c) {
 		p = append(p, fmt.Sprintf("entry %q: country %q is not an ISO 3166-1 alpha-2 code like AM", e.ID, c))
 	}
 	if lat := e.Attributes.Lat; lat != nil && (*lat < -90 || *lat > 90) {

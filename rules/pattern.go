@@ -111,8 +111,8 @@ var EntityTypes = []string{"PERSON", "ORG", "GPE", "LOC", "FAC"}
 var ops = map[string][2]int{"": {1, 1}, "?": {0, 1}, "*": {0, -1}, "+": {1, -1}}
 
 var (
-	ruleID    = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
-	macroName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	ruleID    = yamlfile.Pattern(`^[a-z0-9][a-z0-9.-]*$`)
+	macroName = yamlfile.Pattern(`^[A-Z][A-Z0-9_]*$`)
 )
 
 // attachNodes gives the rules, macros and their elements the YAML nodes
@@ -211,7 +211,7 @@ func (c *checker) checkPatterns(f *File) {
 		switch {
 		case r.ID == "":
 			c.at(r.node, "rule without an id")
-		case !ruleID.MatchString(r.ID):
+		case !ruleID().MatchString(r.ID):
 			c.at(keyNode(r.node, "id"), "rule id %q: use lower-case letters, digits, '.' and '-'", r.ID)
 		case ids[r.ID]:
 			c.at(keyNode(r.node, "id"), "rule id %q is used twice in this file", r.ID)
@@ -247,7 +247,7 @@ func (c *checker) checkPatterns(f *File) {
 		}
 	}
 	for name, els := range f.Macros {
-		if !macroName.MatchString(name) {
+		if !macroName().MatchString(name) {
 			c.at(nil, "macro %q: use upper-case letters, digits and '_'", name)
 		}
 		c.checkElements(els)
@@ -295,7 +295,7 @@ func (c *checker) checkElements(els []Element) {
 				c.at(keyNode(e.node, "entity"), "entity type %q is not one of %s or ANY", t, strings.Join(EntityTypes, ", "))
 			}
 		}
-		if e.Macro != "" && !macroName.MatchString(e.Macro) {
+		if e.Macro != "" && !macroName().MatchString(e.Macro) {
 			c.at(keyNode(e.node, "macro"), "macro name %q: use upper-case letters, digits and '_'", e.Macro)
 		}
 		c.checkElements(e.Group)

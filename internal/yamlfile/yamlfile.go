@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -116,7 +117,7 @@ func Field(root *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-var linePrefix = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): (.*)$`)
+var linePrefix = Pattern(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): (.*)$`)
 
 // convert turns a yaml.v3 error into PositionErrors.
 func convert(name string, err error, root *yaml.Node) error {
@@ -134,10 +135,10 @@ func convert(name string, err error, root *yaml.Node) error {
 	return at(name, err.Error(), root)
 }
 
-var unknownField = regexp.MustCompile(`^field (\S+) not found`)
+var unknownField = Pattern(`^field (\S+) not found`)
 
 func at(name, msg string, root *yaml.Node) error {
-	m := linePrefix.FindStringSubmatch(msg)
+	m := linePrefix().FindStringSubmatch(msg)
 	if m == nil {
 		return &PositionError{File: name, Msg: strings.TrimPrefix(msg, "yaml: ")}
 	}
@@ -146,16 +147,16 @@ func at(name, msg string, root *yaml.Node) error {
 		line++ // yaml.v3 counts lines from 0 in the parser's (not the scanner's) errors
 	}
 	col := 1
-	if f := unknownField.FindStringSubmatch(m[2]); f != nil {
+	if f := unknownField().FindStringSubmatch(m[2]); f != nil {
 		if k := findKey(root, f[1], line); k != nil {
 			col = k.Column
 		}
 		m[2] = fmt.Sprintf("unknown key %q", f[1])
-	} else if f := duplicateKey.FindStringSubmatch(m[2]); f != nil {
+	} else if f := duplicateKey().FindStringSubmatch(m[2]); f != nil {
 		if k := findKey(root, f[1], line); k != nil {
 			col = k.Column
 		}
-	} else if f := badValue.FindStringSubmatch(m[2]); f != nil {
+	} else if f := badValue().FindStringSubmatch(m[2]); f != nil {
 		if v := findValue(root, nodeKind(f[1]), f[2], line); v != nil {
 			col = v.Column
 		}
@@ -180,10 +181,10 @@ var parserProblems = map[string]bool{
 }
 
 var (
-	duplicateKey = regexp.MustCompile(`^mapping key "(.*)" already defined`)
+	duplicateKey = Pattern(`^mapping key "(.*)" already defined`)
 	// badValue gives the tag and the start of the value yaml.v3 quotes (it
 	// cuts long ones to 7 bytes and "...").
-	badValue = regexp.MustCompile("^cannot unmarshal (\\S+)(?: `(.*?)(?:\\.\\.\\.)?`)? into ")
+	badValue = Pattern("^cannot unmarshal (\\S+)(?: `(.*?)(?:\\.\\.\\.)?`)? into ")
 )
 
 func nodeKind(tag string) yaml.Kind {
@@ -269,4 +270,12 @@ func Paths(path string) ([]string, error) {
 	}
 	sort.Strings(paths)
 	return paths, nil
+}
+
+// Pattern returns a regular expression compiled on first use. Checking
+// YAML is what the packages reading it use their patterns for, and a run
+// with only built-in data reads none: compiling them at start-up was time
+// lost.
+func Pattern(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
