@@ -258,3 +258,32 @@ func TestScoreDateTypes(t *testing.T) {
 		}
 	}
 }
+
+func TestSameValueNotations(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"2000-W7", "2000-W07", true},
+		{"2000-W7-WE", "2000-W07-WE", true},
+		{"2000-W17", "2000-W07", false},
+		{"1968-XX", "1968", true},
+		{"1994-XX-XX", "1994", true},
+		{"1998-10-XX", "1998-10", true},
+		{"1998-XX-05", "1998", false},
+		{"198X", "198", true},
+		{"19XX", "19", true},
+		{"199X", "198", false},
+		{"XXXX-05-03", "XXXX-05-03", true},
+		{"P1W", "P7D", false},
+	} {
+		a, b := c.a, c.b
+		if got := sameValue(&a, &b); got != c.same {
+			t.Errorf("sameValue(%q, %q) = %v, want %v", a, b, got, c.same)
+		}
+	}
+	v := "2000-W07"
+	if sameValue(&v, nil) {
+		t.Error("a value equals null")
+	}
+}

@@ -62,6 +62,7 @@ var dateCases = []struct {
 	{"last weekday", "The talks collapsed last Friday.", "2023-05-04", "last Friday", "DATE", "2023-04-28"},
 	{"possessive weekday", "Lawyers will appeal Wednesday's ruling.", "2000-01-07", "Wednesday", "DATE", "2000-01-05"},
 	{"weekday night", "Castro spoke on Sunday night.", "2000-04-03", "Sunday night", "TIME", "2000-04-02TNI"},
+	{"plural noun read as a verb", "Gonzalez lashed out at his Miami relatives Sunday night.", "2000-04-17", "Sunday night", "TIME", "2000-04-16TNI"},
 
 	// Relative to the reference date.
 	{"this week", "The foreign ministers are in Washington this week.", "2023-05-04", "this week", "DATE", "2023-W18"},

@@ -63,6 +63,9 @@ func (a *analysis) clauseTense(i, j int) tense {
 		if d >= bestDist {
 			continue
 		}
+		if k < i && a.tags[k] == "VBZ" && a.inNounPhrase(k) {
+			continue
+		}
 		if t := a.verbTense(k); t != tenseNone {
 			best, bestDist = t, d
 		}
@@ -151,6 +154,32 @@ func (a *analysis) verbTense(k int) tense {
 		return tensePresent
 	}
 	return tenseNone
+}
+
+// inNounPhrase reports whether word k, tagged VBZ, ends a noun phrase
+// after a preposition ("lashed out at his Miami relatives Sunday night",
+// where the tagger read "relatives" as a verb): only determiners,
+// adjectives and nouns lie between the preposition and the word.
+func (a *analysis) inNounPhrase(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		switch t := a.tags[b]; {
+		case t == "IN" || t == "TO":
+			return !subordinators[a.key(b)]
+		case t == "DT" || t == "PRP$" || t == "POS" || t == "CD" ||
+			strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// subordinators are the words tagged IN that open a clause, not a noun
+// phrase.
+var subordinators = map[string]bool{
+	"that": true, "because": true, "as": true, "if": true, "while": true, "although": true,
+	"though": true, "since": true, "after": true, "before": true, "when": true, "until": true,
+	"whether": true, "so": true, "than": true, "once": true, "unless": true, "whereas": true,
 }
 
 // hadBeen reports whether "had been" comes right before word k.
