@@ -31,6 +31,10 @@ var dateCases = []struct {
 	{"for the year", "Pet food volume was flat for the year.", "1989-11-02", "the year", "DATE", "1989"},
 	{"spelled year", "The convictions were thrown out in nineteen ninety-six on a technicality.", "1998-01-15", "nineteen ninety-six", "DATE", "1996"},
 	{"mid year", "The group began to fall apart in mid-1996.", "1998-02-19", "mid-1996", "DATE", "1996"},
+	{"year after a prefix", "Cubans who arrived post-1959 were exiles.", "2000-02-24", "post-1959", "DATE", "1959"},
+	{"hyphenated long", "The talks ended a decades-long feud.", "2000-01-15", "decades-long", "DURATION", "PXY"},
+	{"day-long", "Workers held a day-long strike.", "2000-04-03", "day-long", "DURATION", "P1D"},
+	{"yearlong", "A yearlong study found no link.", "2000-04-03", "yearlong", "DURATION", "P1Y"},
 	{"two-digit year", "The index is at its lowest level since '82.", "2008-10-27", "'82", "DATE", "1982"},
 	{"holiday on a weekday of its month", "The boy was found on Thanksgiving Day clinging to an inner tube.", "2000-01-07", "Thanksgiving Day", "DATE", "1999-11-25"},
 	{"holiday", "The shop will close on Christmas.", "2023-05-04", "Christmas", "DATE", "2023-12-25"},
@@ -78,6 +82,12 @@ var dateCases = []struct {
 
 	// Anchored on the last date the text gave.
 	{"days earlier", "On April 28, following the installation of the checkpoint five days earlier, the activists left.", "2023-05-04", "five days earlier", "DATE", "2023-04-23"},
+	{"the next morning", "The summit opened on March 3. The next morning, the leaders signed a treaty.", "2023-05-04", "The next morning", "TIME", "2023-03-04TMO"},
+	{"that same day", "The summit opened on March 3. That same day, the leaders signed a treaty.", "2023-05-04", "That same day", "DATE", "2023-03-03"},
+	{"the day before a day", "The day before last Tuesday's hearing, he flew home.", "2000-02-24", "The day before last Tuesday", "DATE", "2000-02-21"},
+	{"the week after a holiday", "Shops reopen the week after Christmas.", "2023-05-04", "the week after Christmas", "DATE", "2024-01-01"},
+	{"the week of a day", "The case may be resolved in a hearing the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10"},
+	{"the night of a day keeps the day", "He was shot on the night of Oct. 23.", "1999-05-05", "Oct. 23", "DATE", "1998-10-23"},
 	{"the next day", "The summit opened on March 3. The next day, the leaders signed a treaty.", "2023-05-04", "The next day", "DATE", "2023-03-04"},
 	{"a week after a date", "The vote came a week after May 3.", "2023-05-04", "a week after May 3", "DATE", "2023-05-10"},
 	{"that year", "He fled to Florida in June 1998 and returned to Cuba later that year.", "2000-01-28", "later that year", "DATE", "1998"},

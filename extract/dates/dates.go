@@ -91,6 +91,9 @@ type dateExpr struct {
 	// May 3".
 	shiftN    int
 	shiftUnit string
+	// weekOf turns the day into the week that holds it: "the week of
+	// March 6".
+	weekOf bool
 }
 
 // reference is the date values are resolved against.
@@ -418,7 +421,7 @@ func (a *analysis) bareDateAt(i int) (dateExpr, bool) {
 	for _, f := range []func(int) (dateExpr, bool){
 		a.clockAt, a.calendarAt, a.weekdayAt, a.refDayAt, a.yearAgoAt, a.relativeUnitAt,
 		a.quarterAt, a.seasonAt, a.countAt, a.yearAt, a.fixedAt, a.setAt, a.holidayAt,
-		a.reportingYearAt,
+		a.reportingYearAt, a.aroundDayAt,
 	} {
 		if e, ok := f(i); ok && (!found || e.end > best.end) {
 			best, found = e, true

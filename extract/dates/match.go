@@ -297,7 +297,11 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 		}
 		return e, true
 	case k == "same" || (k == "that" && !the):
-		// "that day", "the same day", "that year": the one the text gave.
+		// "that day", "the same day", "that year", "that same day": the
+		// one the text gave.
+		if k == "that" && a.key(j+1) == "same" {
+			j++
+		}
 		u := unitWords[a.key(j+1)]
 		if (u != "D" && u != "M" && u != "Y") || strings.HasSuffix(a.key(j+1), "s") {
 			return dateExpr{}, false
@@ -328,6 +332,12 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 	}
 	if !ok || (the && r == 0 && k != "current") || (!the && k == "previous") {
 		return dateExpr{}, false
+	}
+	if p, ok := dayParts[a.key(j+1)]; ok && the && r != 0 {
+		// "the next morning", "the previous night": the day before or
+		// after the one the text gave.
+		e.kind, e.typ, e.unit, e.n, e.rel, e.part, e.anchored, e.end = kindShift, "TIME", "D", 1, r, p, true, j+2
+		return e, true
 	}
 	if a.key(j+1) == "fiscal" {
 		j++
@@ -579,6 +589,9 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 	if !ok || u == "WE" || working && u != "D" {
 		return dateExpr{}, false
 	}
+	if j == start+1 && (a.key(start) == "a" || a.key(start) == "an") && (strings.HasSuffix(a.key(j), "s") || a.key(j+1) == "-" && a.key(j+2) == "long") {
+		return dateExpr{}, false // "a decades-long feud", "a day-long strike"
+	}
 	end := j + 1
 	if working {
 		return dateExpr{start: start, end: end, typ: "DURATION", n: n, unit: u}, true
@@ -651,6 +664,39 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 	return e, true
 }
 
+// aroundDayAt reads a day named by another: "the day before last
+// Tuesday", "the week after Christmas", "the week of March 6" (the week
+// that holds March 6). In "the night of Oct. 23" the date alone is the
+// expression, as TimeBank annotates it.
+func (a *analysis) aroundDayAt(i int) (dateExpr, bool) {
+	if a.key(i) != "the" {
+		return dateExpr{}, false
+	}
+	w, rel := a.key(i+1), a.key(i+2)
+	u := unitWords[w]
+	switch {
+	case (u == "D" || u == "W" || u == "M") && !strings.HasSuffix(w, "s") && (rel == "before" || rel == "after"):
+	case u == "W" && w == "week" && rel == "of":
+	default:
+		return dateExpr{}, false
+	}
+	d, ok := a.bareDateAt(i + 3)
+	if !ok || !namesDay(d) || d.part != "" || d.shiftUnit != "" {
+		return dateExpr{}, false
+	}
+	d.start = i
+	switch {
+	case rel == "of":
+		d.weekOf = true
+	default:
+		d.shiftN, d.shiftUnit = 1, u
+		if rel == "before" {
+			d.shiftN = -1
+		}
+	}
+	return d, true
+}
+
 // halfDuration writes n and a half units in the next smaller unit:
 // "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
 func halfDuration(n int, unit string) (string, bool) {
@@ -713,9 +759,24 @@ func (a *analysis) vagueCountAt(i int) (dateExpr, bool) {
 	return a.compactCountAt(i)
 }
 
-// compactCountAt reads "10-year" and "two-year" (a duration adjective).
+// compactCountAt reads "10-year" and "two-year" (a duration adjective),
+// and "day-long", "decades-long", "yearlong".
 func (a *analysis) compactCountAt(i int) (dateExpr, bool) {
 	k := a.key(i)
+	unit, long := strings.CutSuffix(k, "long")
+	if !long && a.key(i+1) == "-" && a.key(i+2) == "long" {
+		unit, long = k, true
+	}
+	if u, ok := unitWords[unit]; ok && long && u != "WE" && u != "Q" {
+		e := dateExpr{start: i, end: i + 1, typ: "DURATION", n: 1, unit: u}
+		if k == unit {
+			e.end = i + 3
+		}
+		if strings.HasSuffix(unit, "s") {
+			e.n = -1 // "decades-long": some decades
+		}
+		return e, true
+	}
 	if h := strings.IndexByte(k, '-'); h > 0 && isDigits(k[:h]) {
 		u, ok := unitWords[k[h+1:]]
 		if ok && u != "WE" && u != "Q" {
@@ -772,9 +833,9 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 		e.y, e.end = y, j+1
 		return e, true
 	}
-	if k := a.key(j); strings.HasPrefix(k, "mid-") {
-		// "mid-1996" is one word.
-		if y, err := strconv.Atoi(k[4:]); err == nil && len(k) == 8 && y >= 1000 {
+	if pre, yr, ok := strings.Cut(a.key(j), "-"); ok && (pre == "mid" || pre == "pre" || pre == "post") {
+		// "mid-1996", "post-1959" are one word.
+		if y, err := strconv.Atoi(yr); err == nil && len(yr) == 4 && y >= 1000 {
 			e.y, e.end = y, j+1
 			return e, true
 		}

@@ -208,6 +208,10 @@ func (a *analysis) perfect(k int) bool {
 // the day the expression names when it names one, the next anchor.
 func (a *analysis) resolve(e *dateExpr, ref reference, anchor *calDay) (string, *calDay) {
 	v, day := a.resolveDay(e, ref, anchor)
+	if e.weekOf && day != nil && day.y != 0 {
+		y, w := day.time().ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w), day
+	}
 	if e.shiftUnit == "" || day == nil {
 		return v, day
 	}
@@ -355,7 +359,11 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 			c := dayOf(base, keepYear)
 			return c.String(), &c
 		}
-		return shiftValue(base, e.n*e.rel, e.unit, keepYear)
+		v, c := shiftValue(base, e.n*e.rel, e.unit, keepYear)
+		if c != nil {
+			v = withPart(v, e.part)
+		}
+		return v, c
 	case kindQuarter, kindHalf:
 		if e.y == 0 && !ref.ok {
 			if e.q == 0 {
