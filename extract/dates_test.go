@@ -65,6 +65,7 @@ var dateCases = []struct {
 	{"weekday of the reference day", "The ministers met on Thursday.", "2023-05-04", "Thursday", "DATE", "2023-05-04"},
 	{"last weekday", "The talks collapsed last Friday.", "2023-05-04", "last Friday", "DATE", "2023-04-28"},
 	{"possessive weekday", "Lawyers will appeal Wednesday's ruling.", "2000-01-07", "Wednesday", "DATE", "2000-01-05"},
+	{"time before a count", "A jogger spotted the car at 6 a.m. ten days before the shooting.", "1999-04-19", "6 a.m.", "TIME", "1999-04-19T06:00"},
 	{"weekday night", "Castro spoke on Sunday night.", "2000-04-03", "Sunday night", "TIME", "2000-04-02TNI"},
 	{"plural noun read as a verb", "Gonzalez lashed out at his Miami relatives Sunday night.", "2000-04-17", "Sunday night", "TIME", "2000-04-16TNI"},
 

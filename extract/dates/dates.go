@@ -50,7 +50,8 @@ const (
 type exprKind int
 
 const (
-	kindFull      exprKind = iota // y-m-d given in full
+	kindNone      exprKind = iota // a duration: no point in time
+	kindFull                      // y-m-d given in full
 	kindMonthDay                  // m-d, year from the tense
 	kindMonthYear                 // y-m
 	kindMonth                     // m, year from rel or tense

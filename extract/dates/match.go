@@ -996,12 +996,12 @@ func (a *analysis) clockAt(i int) (dateExpr, bool) {
 	}
 	if a.key(j) == "," {
 		// "5 p.m. EST, Nov. 6", "16:15 UTC, June 1st".
-		if d, ok := a.bareDateAt(j + 1); ok && d.part == "" && (d.kind == kindMonthDay || d.kind == kindFull) {
+		if d, ok := a.bareDateAt(j + 1); ok && d.typ == "DATE" && d.part == "" && (d.kind == kindMonthDay || d.kind == kindFull) {
 			d.start, d.typ, d.part = i, "TIME", e.part
 			return d, true
 		}
 	}
-	if d, ok := a.bareDateAt(j); ok && d.part == "" && (d.kind == kindWeekday || d.kind == kindRefDay || d.kind == kindMonthDay || d.kind == kindFull) {
+	if d, ok := a.bareDateAt(j); ok && d.typ == "DATE" && d.part == "" && (d.kind == kindWeekday || d.kind == kindRefDay || d.kind == kindMonthDay || d.kind == kindFull) {
 		d.start, d.typ, d.part = i, "TIME", e.part
 		return d, true
 	}
