@@ -38,6 +38,10 @@ var dateCases = []struct {
 	{"two-digit year", "The index is at its lowest level since '82.", "2008-10-27", "'82", "DATE", "1982"},
 	{"holiday on a weekday of its month", "The boy was found on Thanksgiving Day clinging to an inner tube.", "2000-01-07", "Thanksgiving Day", "DATE", "1999-11-25"},
 	{"holiday", "The shop will close on Christmas.", "2023-05-04", "Christmas", "DATE", "2023-12-25"},
+	{"holiday with a year", "Thanksgiving 1999 was quiet.", "2000-01-07", "Thanksgiving 1999", "DATE", "1999-11-25"},
+	{"Easter", "Pilgrims will gather on Easter Sunday.", "2024-03-01", "Easter Sunday", "DATE", "2024-03-31"},
+	{"Good Friday of a year", "The accord was signed on Good Friday 1998.", "2000-01-07", "Good Friday 1998", "DATE", "1998-04-10"},
+	{"Easter week", "The boy may go home after Easter week.", "2000-04-14", "Easter week", "DATE", "2000-W16"},
 	{"ISO date", "The filing is dated 2023-04-30.", "2023-05-04", "2023-04-30", "DATE", "2023-04-30"},
 
 	// Month and day: the year from the tense.

@@ -95,6 +95,35 @@ type dateExpr struct {
 	// weekOf turns the day into the week that holds it: "the week of
 	// March 6".
 	weekOf bool
+	// easter marks a holiday d days from Easter Sunday.
+	easter bool
+}
+
+// holiday is the day of holiday e in year y.
+func (e dateExpr) holiday(y int) time.Time {
+	switch {
+	case e.easter:
+		return easterSunday(y).AddDate(0, 0, e.d)
+	case e.wd > 0:
+		return weekdayFrom(y, e.m, e.d, e.wd)
+	}
+	return calDay{y, e.m, e.d}.time()
+}
+
+// easterSunday is Easter in the Gregorian calendar (the anonymous
+// algorithm of Meeus).
+func easterSunday(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return time.Date(y, time.Month(month), day, 12, 0, 0, 0, time.UTC)
 }
 
 // reference is the date values are resolved against.

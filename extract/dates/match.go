@@ -1128,15 +1128,27 @@ func (a *analysis) holidayAt(i int) (dateExpr, bool) {
 			parts = append(parts, a.words[j].Key)
 		}
 		name := strings.ReplaceAll(strings.Join(parts, " "), " 's", "'s")
-		if md, ok := holidays[name]; ok && (n > 1 || holidayIntroducers[a.key(i-1)]) {
+		md, fixed := holidays[name]
+		offset, easter := easterDays[name]
+		if _, yearAfter := a.yearNumber(i + n); (!fixed && !easter) || (n == 1 && !holidayIntroducers[a.key(i-1)] && !yearAfter) {
 			// A one-word holiday is a date after "on", "since", "last"...,
 			// not in "Christmas sales".
-			e := dateExpr{start: i, end: i + n, typ: "DATE", kind: kindHoliday, m: md[0], d: md[1], wd: md[2]}
-			if r, ok := relWord(a.key(i - 1)); ok && r != 0 {
-				e.start, e.rel, e.explicit = i-1, r, true // "last Thanksgiving"
-			}
-			return a.withYear(e, e.end, kindHoliday), true
+			continue
 		}
+		e := dateExpr{start: i, end: i + n, typ: "DATE", kind: kindHoliday, m: md[0], d: md[1], wd: md[2]}
+		if easter {
+			e.easter, e.d, e.weekOf = true, offset, strings.HasSuffix(name, " week")
+		}
+		if r, ok := relWord(a.key(i - 1)); ok && r != 0 {
+			e.start, e.rel, e.explicit = i-1, r, true // "last Thanksgiving"
+		}
+		e = a.withYear(e, e.end, kindHoliday)
+		if e.kind == kindFull {
+			// "Thanksgiving 1999", "Easter 2000": the day of that year.
+			t := e.holiday(e.y)
+			e.m, e.d = int(t.Month()), t.Day()
+		}
+		return e, true
 	}
 	return dateExpr{}, false
 }

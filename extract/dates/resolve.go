@@ -254,12 +254,12 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 				t = tenseFuture
 			}
 		}
-		if e.kind == kindHoliday && e.wd > 0 {
-			// A holiday on a weekday of its month.
+		if e.kind == kindHoliday && (e.wd > 0 || e.easter) {
+			// A holiday on a weekday of its month, or Easter's.
 			if !ref.ok {
 				return "", nil
 			}
-			c := pickYear(ref, t, func(y int) time.Time { return weekdayFrom(y, e.m, e.d, e.wd) })
+			c := pickYear(ref, t, e.holiday)
 			return c.String(), &c
 		}
 		c := calDay{0, e.m, e.d}

@@ -86,6 +86,14 @@ var holidays = map[string][3]int{
 	"valentine's day": {2, 14, 0}, "halloween": {10, 31, 0}, "bastille day": {7, 14, 0},
 }
 
+// easterDays are the holidays counted in days from Easter Sunday; "Easter
+// week" is the week that holds it.
+var easterDays = map[string]int{
+	"easter": 0, "easter sunday": 0, "easter day": 0, "easter week": 0, "good friday": -2,
+	"maundy thursday": -3, "holy thursday": -3, "easter monday": 1, "palm sunday": -7,
+	"ash wednesday": -46, "pentecost": 49, "whit monday": 50,
+}
+
 // refWords are words whose value is a point relative to the speaker's
 // present (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF).
 var refWords = map[string]string{
