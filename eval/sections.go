@@ -111,14 +111,17 @@ var (
 	shortWeek    = regexp.MustCompile(`^([0-9X]{4}-W)([0-9])\b`)
 	trailingX    = regexp.MustCompile(`^([0-9]{4}(?:-[0-9]{2})?)(?:-XX)+$`)
 	decadeOrCent = regexp.MustCompile(`^([0-9]{2,3})X+$`)
+	wholeHour    = regexp.MustCompile(`(T[0-9]{2}):00\b`)
 )
 
 // canonicalValue writes a TIMEX3 value in one notation where annotators
 // use several for the same time: week numbers zero-padded ("2000-W7" is
 // 2000-W07), unspecified trailing fields dropped ("1968-XX" is the year
 // 1968, "1998-10-XX" its October), decades and centuries by their leading
-// digits ("198X" is 198, the 1980s).
+// digits ("198X" is 198, the 1980s), whole hours without minutes
+// ("T17:00" is T17).
 func canonicalValue(v string) string {
+	v = wholeHour.ReplaceAllString(v, "$1")
 	v = shortWeek.ReplaceAllString(v, "${1}0$2")
 	v = trailingX.ReplaceAllString(v, "$1")
 	return decadeOrCent.ReplaceAllString(v, "$1")

@@ -276,6 +276,8 @@ func TestSameValueNotations(t *testing.T) {
 		{"199X", "198", false},
 		{"XXXX-05-03", "XXXX-05-03", true},
 		{"P1W", "P7D", false},
+		{"1989-11-06T17:00", "1989-11-06T17", true},
+		{"1989-11-06T17:30", "1989-11-06T17", false},
 	} {
 		a, b := c.a, c.b
 		if got := sameValue(&a, &b); got != c.same {

@@ -65,6 +65,7 @@ var dateCases = []struct {
 
 	// Weekdays.
 	{"past weekday", "The foreign ministers met with Blinken on Monday.", "2023-05-04", "Monday", "DATE", "2023-05-01"},
+	{"verb read as a noun", "Arafat meet separately Monday with Albright.", "1998-05-01", "Monday", "DATE", "1998-05-04"},
 	{"future weekday", "The foreign ministers will meet Blinken on Monday.", "2023-05-04", "Monday", "DATE", "2023-05-08"},
 	{"weekday of the reference day", "The ministers met on Thursday.", "2023-05-04", "Thursday", "DATE", "2023-05-04"},
 	{"last weekday", "The talks collapsed last Friday.", "2023-05-04", "last Friday", "DATE", "2023-04-28"},

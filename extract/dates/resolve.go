@@ -121,6 +121,11 @@ func (a *analysis) verbTense(k int) tense {
 		}
 		return tenseFuture
 	}
+	if (tag == "NN" || tag == "NNS") && presentVerbs[key] && k > 0 && (a.tags[k-1] == "NNP" || a.tags[k-1] == "PRP") && (k < 2 || a.tags[k-2] != "DT") {
+		// "Arafat meet separately Monday": a verb of news the tagger read
+		// as a noun after a name.
+		return tensePresent
+	}
 	switch tag {
 	case "VBD":
 		if a.perfect(k) {

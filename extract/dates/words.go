@@ -94,6 +94,15 @@ var easterDays = map[string]int{
 	"ash wednesday": -46, "pentecost": 49, "whit monday": 50,
 }
 
+// presentVerbs are verbs of scheduled news events that the tagger may read
+// as nouns ("Arafat meet separately Monday").
+var presentVerbs = map[string]bool{
+	"meet": true, "meets": true, "visit": true, "visits": true, "travel": true, "travels": true,
+	"vote": true, "votes": true, "face": true, "faces": true, "return": true, "returns": true,
+	"resume": true, "resumes": true, "arrive": true, "arrives": true, "head": true, "heads": true,
+	"hold": true, "holds": true, "open": true, "opens": true, "begin": true, "begins": true,
+}
+
 // refWords are words whose value is a point relative to the speaker's
 // present (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF).
 var refWords = map[string]string{
