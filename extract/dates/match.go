@@ -71,7 +71,9 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 		if a.key(j) == "," {
 			j++
 		}
-		if _, _, ok := a.month(j); ok {
+		if j < len(a.words) && a.words[j].Break > 0 {
+			// A headline ending "until Friday" above its dateline.
+		} else if _, _, ok := a.month(j); ok {
 			wd, i = w, j
 		} else if _, ok := a.dayNumber(j); ok {
 			if _, _, ok := a.month(j + 1); ok {
@@ -149,7 +151,7 @@ func (a *analysis) withYear(e dateExpr, j int, kind exprKind) dateExpr {
 	if a.key(k) == "," {
 		k++
 	}
-	if y, ok := a.yearNumber(k); ok {
+	if y, ok := a.yearNumber(k); ok && a.words[k].Break == 0 {
 		e.kind, e.y, e.end = kindFull, y, k+1
 	}
 	return e

@@ -44,8 +44,9 @@ func (a *analysis) clauseTense(i, j int) tense {
 	s := a.sentences[a.sentenceOf[i]]
 	best, bestDist := tenseNone, 4*len(a.words)+1
 	opening := i <= s[0]+1
+	aside := a.asides(s[0], s[1])
 	for k := s[0]; k < s[1]; k++ {
-		if k >= i && k < j {
+		if k >= i && k < j || aside[k-s[0]] && !aside[i-s[0]] {
 			continue
 		}
 		d := 2 * (i - k)
@@ -58,6 +59,12 @@ func (a *analysis) clauseTense(i, j int) tense {
 		if !opening && (k >= j && a.clauseBreak(j, k) || k < i && a.clauseBreak(k+1, i)) {
 			// A verb across "and", "but" or a comma is another clause's
 			// ("met Blinken on Monday and are in Washington").
+			d += 12
+		}
+		if k >= j && a.relativeVerb(k) {
+			// "On Sunday, the countries -- that is, those which use the
+			// euro -- had agreed": a relative clause's verb is not the
+			// date's.
 			d += 12
 		}
 		if d >= bestDist {
@@ -159,6 +166,51 @@ func (a *analysis) verbTense(k int) tense {
 		return tensePresent
 	}
 	return tenseNone
+}
+
+// asides marks the words of [from, to) set off by a pair of dashes or by
+// parentheses ("the countries -- that is, those which use the euro --
+// had agreed").
+func (a *analysis) asides(from, to int) []bool {
+	in := make([]bool, to-from)
+	dashes := 0
+	for k := from; k < to; k++ {
+		if isDash(a.key(k)) {
+			dashes++
+		}
+	}
+	inDash, depth := false, 0
+	for k := from; k < to; k++ {
+		switch key := a.key(k); {
+		case isDash(key) && dashes%2 == 0:
+			inDash = !inDash
+		case key == "(":
+			depth++
+		case key == ")" && depth > 0:
+			depth--
+		default:
+			in[k-from] = inDash || depth > 0
+		}
+	}
+	return in
+}
+
+func isDash(key string) bool { return key == "--" || key == "—" || key == "–" }
+
+// relativeVerb reports whether word k follows a relative pronoun ("which
+// use", "who had").
+func (a *analysis) relativeVerb(k int) bool {
+	b := k - 1
+	if b >= 0 && a.tags[b] == "RB" {
+		b--
+	}
+	switch a.key(b) {
+	case "which", "who", "whom", "whose":
+		return true
+	case "that":
+		return a.tags[b] == "WDT" || a.tags[b] == "DT"
+	}
+	return false
 }
 
 // inNounPhrase reports whether word k, tagged VBZ, ends a noun phrase
