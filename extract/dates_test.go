@@ -42,6 +42,11 @@ var dateCases = []struct {
 	{"Easter", "Pilgrims will gather on Easter Sunday.", "2024-03-01", "Easter Sunday", "DATE", "2024-03-31"},
 	{"Good Friday of a year", "The accord was signed on Good Friday 1998.", "2000-01-07", "Good Friday 1998", "DATE", "1998-04-10"},
 	{"Easter week", "The boy may go home after Easter week.", "2000-04-14", "Easter week", "DATE", "2000-W16"},
+	{"slash date", "The plane was unveiled on 7/8/07 in Everett.", "2007-07-09", "7/8/07", "DATE", "2007-07-08"},
+	{"slash date day first", "The deal closed on 25/12/2006.", "2007-07-09", "25/12/2006", "DATE", "2006-12-25"},
+	{"second decade of a pair", "It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-09", "80s", "DATE", "198"},
+	{"season after a possessive", "The IMF held their Autumn meetings.", "2008-10-13", "Autumn", "DATE", "2008-FA"},
+	{"single day", "Stocks had their worst single-day fall.", "2008-01-22", "single-day", "DURATION", "P1D"},
 	{"ISO date", "The filing is dated 2023-04-30.", "2023-05-04", "2023-04-30", "DATE", "2023-04-30"},
 
 	// Month and day: the year from the tense.

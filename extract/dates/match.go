@@ -115,6 +115,10 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 		}
 		return e, true
 	}
+	if d, ok := slashDate(a.key(i)); ok && wd == 0 {
+		d.start, d.end = i, i+1
+		return d, true
+	}
 	// Day before month: "3 May 2023", "the 3rd of May".
 	j := i
 	if a.key(j) == "the" && wd == 0 {
@@ -131,6 +135,39 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 		}
 	}
 	return dateExpr{}, false
+}
+
+// slashDate reads a date written with slashes and a year: "7/8/07",
+// "12/25/2006". The first number is the month, as American news writes it,
+// unless it cannot be ("25/12/2006"). A two-digit year is of this century
+// up to 49.
+func slashDate(k string) (dateExpr, bool) {
+	parts := strings.Split(k, "/")
+	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || (len(parts[2]) != 2 && len(parts[2]) != 4) {
+		return dateExpr{}, false
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || !isDigits(p) {
+			return dateExpr{}, false
+		}
+		n[i] = v
+	}
+	m, d, y := n[0], n[1], n[2]
+	if m > 12 {
+		m, d = d, m
+	}
+	if len(parts[2]) == 2 {
+		y += 1900
+		if y < 1950 {
+			y += 100
+		}
+	}
+	if m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m+1), 0, 0, 0, 0, 0, time.UTC).Day() {
+		return dateExpr{}, false
+	}
+	return dateExpr{typ: "DATE", kind: kindFull, y: y, m: m, d: d}, true
 }
 
 // withYear completes a month-day with a year written after it ("May 3,
@@ -500,10 +537,13 @@ func (a *analysis) seasonAt(i int) (dateExpr, bool) {
 		e.y, e.end = y, next
 		return e, true
 	}
-	if j == i && !timeIntroducers[a.key(i-1)] {
+	owned := j == i && i > 0 && (a.tags[i-1] == "PRP$" || a.key(i-1) == "'s") && a.key(j) != "fall"
+	if j == i && !timeIntroducers[a.key(i-1)] && !owned {
+		// "their Autumn meetings", "the IMF's spring meetings", but not
+		// "the company's fall".
 		return dateExpr{}, false
 	}
-	if s == "FA" && !e.explicit && !(j > i && timeIntroducers[a.key(i-1)]) {
+	if s == "FA" && !e.explicit && !owned && !(j > i && timeIntroducers[a.key(i-1)]) {
 		return dateExpr{}, false
 	}
 	return e, true
@@ -882,7 +922,7 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 	case len(k) == 5 && isDigits(k[:4]) && k[3] == '0' && k[4] == 's':
 		e.kind, e.value, e.end = kindDecade, k[:3], j+1
 		return e, true
-	case len(k) == 3 && isDigits(k[:2]) && k[1] == '0' && k[2] == 's' && (j > i):
+	case len(k) == 3 && isDigits(k[:2]) && k[1] == '0' && k[2] == 's' && (j > i || a.decadeBefore(i)):
 		e.kind, e.value, e.end = kindDecade, "19"+k[:1], j+1
 		return e, true
 	case len(k) == 3 && k[0] == '\'' && isDigits(k[1:]) && timeIntroducers[a.key(j-1)]:
@@ -895,6 +935,17 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 		return e, true
 	}
 	return dateExpr{}, false
+}
+
+// decadeBefore reports whether a decade and "and", "or" or "to" come
+// before word i: "the 70s and 80s".
+func (a *analysis) decadeBefore(i int) bool {
+	switch a.key(i - 1) {
+	case "and", "or", "to", "-":
+		k := strings.TrimPrefix(a.key(i-2), "'")
+		return len(k) >= 3 && strings.HasSuffix(k, "0s") && isDigits(k[:len(k)-1])
+	}
+	return false
 }
 
 // spelledYear reads a year in words, as transcripts write it: "nineteen
