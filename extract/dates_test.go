@@ -47,6 +47,9 @@ var dateCases = []struct {
 	{"second decade of a pair", "It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-09", "80s", "DATE", "198"},
 	{"season after a possessive", "The IMF held their Autumn meetings.", "2008-10-13", "Autumn", "DATE", "2008-FA"},
 	{"single day", "Stocks had their worst single-day fall.", "2008-01-22", "single-day", "DURATION", "P1D"},
+	{"by year-end", "The company expects to complete the transaction by year-end.", "1989-10-30", "year-end", "DATE", "1989-12-31"},
+	{"since year-end", "The percentage change is since year-end.", "1989-10-30", "year-end", "DATE", "1988-12-31"},
+	{"for the fiscal year", "The drop will result in lower earnings for the fiscal year.", "1989-10-30", "the fiscal year", "DATE", "1989"},
 	{"ISO date", "The filing is dated 2023-04-30.", "2023-05-04", "2023-04-30", "DATE", "2023-04-30"},
 
 	// Month and day: the year from the tense.

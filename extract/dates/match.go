@@ -325,6 +325,16 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 		j++
 	}
 	k := a.key(j)
+	if k == "year" && (a.key(j+1) == "-" || a.key(j+1) == "'s") && a.key(j+2) == "end" {
+		// "by year-end", "since year-end": December 31 of the year the
+		// tense points to.
+		return dateExpr{start: i, end: j + 3, typ: "DATE", kind: kindMonthDay, m: 12, d: 31}, true
+	}
+	if the && k == "fiscal" && a.key(j+1) == "year" && yearContext[a.key(i-1)] && !dayFollowers[a.key(j+2)] &&
+		!shiftWords[a.key(j+2)] && a.key(j+2) != "ended" && a.key(j+2) != "ending" {
+		e.unit, e.end = "Y", j+2 // "lower earnings for the fiscal year"
+		return e, true
+	}
 	switch {
 	case !the && (k == "then" && (a.key(i-1) == "until" || a.key(i-1) == "till" || a.key(i-1) == "by") ||
 		k == "that" && a.key(j+1) == "time" && (a.key(i-1) == "by" || a.key(i-1) == "until" || a.key(i-1) == "at")):
