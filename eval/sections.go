@@ -211,10 +211,13 @@ func ScoreDates(gold, optional, pred []extract.Date) (Table, []Finding) {
 		predNote: func(i int) string { return "value " + show(pred[i].Value) },
 		pairable: func(g, p int) (float64, bool) {
 			o := overlap(gold[g].Start, gold[g].End, pred[p].Start, pred[p].End)
+			if o == 0 {
+				return 0, false
+			}
 			if sameValue(gold[g].Value, pred[p].Value) {
 				o += 1 << 30
 			}
-			return float64(o), o > 0
+			return float64(o), true
 		},
 		check: func(g, p int) (bool, string) {
 			return sameValue(gold[g].Value, pred[p].Value),
