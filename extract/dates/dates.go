@@ -97,6 +97,9 @@ type dateExpr struct {
 	weekOf bool
 	// easter marks a holiday d days from Easter Sunday.
 	easter bool
+	// resume, when past end, is where the scan goes on: after a
+	// restatement in parentheses that is no expression of its own.
+	resume int
 }
 
 // holiday is the day of holiday e in year y.
@@ -353,7 +356,7 @@ func (a *analysis) findDates(names []bool) []dateExpr {
 			continue
 		}
 		out = append(out, e)
-		i = e.end
+		i = max(e.end, e.resume)
 		// "April 24 and 25": the second day shares the month.
 		for (e.kind == kindMonthDay || e.kind == kindFull) && (a.key(i) == "and" || a.key(i) == "or" || a.key(i) == "-" || a.key(i) == "to" || a.key(i) == "through") {
 			d, ok := a.dayNumber(i + 1)

@@ -1031,6 +1031,22 @@ func (a *analysis) clockAt(i int) (dateExpr, bool) {
 			if h < 12 {
 				h += 12
 			}
+		case "o'clock":
+		case "in":
+			// "4 in the morning", "9 in the evening".
+			p := dayParts[a.key(j+2)]
+			switch a.key(i - 1) {
+			case "at", "by", "until", "till", "before", "after", "since", "around", "about":
+			default:
+				return dateExpr{}, false // "2 in the morning session"
+			}
+			if a.key(j+1) != "the" || p == "" || h > 12 || m != 0 {
+				return dateExpr{}, false
+			}
+			if p != "MO" && h < 12 {
+				h += 12
+			}
+			j += 2
 		default:
 			// A bare "16:08" is a time after "at"; with a zone after it
 			// ("14:48 UTC", "0800 GMT") it is one anywhere.
@@ -1051,10 +1067,21 @@ func (a *analysis) clockAt(i int) (dateExpr, bool) {
 	}
 	e.end = j
 	if a.key(j) == "(" {
-		// "10:35 a.m. (0735 GMT) Friday": the same time in another zone;
-		// the day after it is the first time's.
-		if c, ok := a.clockAt(j + 1); ok && c.kind == kindRefDay && a.key(c.end) == ")" {
-			j = c.end + 1
+		// A time restated in parentheses is an expression of its own,
+		// and gives the first one its day: in "4 in the morning (4 a.m.
+		// EDT Thursday)" both are Thursday's. A restatement in another
+		// zone is skipped, and the day after it is the first time's too:
+		// "10:35 a.m. (0735 GMT) Friday".
+		if c, ok := a.clockAt(j + 1); ok && a.key(c.end) == ")" {
+			if c.kind != kindRefDay || c.n != 0 {
+				c.start, c.end, c.part, c.resume = i, j, e.part, 0
+				return c, true
+			}
+			if d, ok := a.bareDateAt(c.end + 1); ok && d.typ == "DATE" && d.part == "" && (d.kind == kindWeekday || d.kind == kindRefDay || d.kind == kindMonthDay || d.kind == kindFull) {
+				d.start, d.end, d.typ, d.part, d.resume = i, j, "TIME", e.part, c.end+1
+				return d, true
+			}
+			e.resume = c.end + 1
 		}
 	}
 	if a.key(j) == "," {
