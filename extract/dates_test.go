@@ -77,6 +77,7 @@ var dateCases = []struct {
 	{"weekday before a relative clause", "On Monday the minister, who will retire, signed the treaty.", "2023-05-04", "Monday", "DATE", "2023-05-01"},
 	{"weekday before an aside", "On Sunday, the countries -- that is, those which use the euro -- had agreed on a plan.", "2008-10-13", "Sunday", "DATE", "2008-10-12"},
 	{"headline weekday above the dateline", "Markets to remain closed until Friday\n\nSeptember 18, 2008\n\nThe government closed the markets.", "2008-09-18", "Friday", "DATE", "2008-09-19"},
+	{"could not be reached", "His grandparents could not be reached Wednesday in Cardenas.", "2000-01-06", "Wednesday", "DATE", "2000-01-05"},
 	{"future weekday", "The foreign ministers will meet Blinken on Monday.", "2023-05-04", "Monday", "DATE", "2023-05-08"},
 	{"weekday of the reference day", "The ministers met on Thursday.", "2023-05-04", "Thursday", "DATE", "2023-05-04"},
 	{"last weekday", "The talks collapsed last Friday.", "2023-05-04", "last Friday", "DATE", "2023-04-28"},

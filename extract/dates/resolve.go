@@ -112,6 +112,11 @@ func (a *analysis) verbTense(k int) tense {
 		}
 		return tenseFuture
 	case "would", "could", "may", "might", "should", "can":
+		if key == "could" && a.unreachable(k) {
+			// "could not be reached Wednesday", "could be located
+			// Friday": the reporter's attempt, already made.
+			return tensePast
+		}
 		// Reported or possible future ("said it would leave on March
 		// 30", "could start falling in June"), unless "would have".
 		if tag == "MD" && a.key(k+1) != "have" && a.key(k+1) != "not" && a.key(k+1) != "n't" {
@@ -166,6 +171,23 @@ func (a *analysis) verbTense(k int) tense {
 		return tensePresent
 	}
 	return tenseNone
+}
+
+// unreachable reports whether modal k opens the reporter's idiom "could
+// (not) be reached / located / contacted / found".
+func (a *analysis) unreachable(k int) bool {
+	j := k + 1
+	if a.key(j) == "not" || a.key(j) == "n't" {
+		j++
+	}
+	if a.key(j) != "be" {
+		return false
+	}
+	switch a.key(j + 1) {
+	case "reached", "located", "contacted", "found":
+		return true
+	}
+	return false
 }
 
 // asides marks the words of [from, to) set off by a pair of dashes or by
