@@ -78,6 +78,7 @@ var dateCases = []struct {
 	{"weekday before an aside", "On Sunday, the countries -- that is, those which use the euro -- had agreed on a plan.", "2008-10-13", "Sunday", "DATE", "2008-10-12"},
 	{"headline weekday above the dateline", "Markets to remain closed until Friday\n\nSeptember 18, 2008\n\nThe government closed the markets.", "2008-09-18", "Friday", "DATE", "2008-09-19"},
 	{"could not be reached", "His grandparents could not be reached Wednesday in Cardenas.", "2000-01-06", "Wednesday", "DATE", "2000-01-05"},
+	{"Today opening a quote", "He said: \"Today the Tories are wrong.\"", "2005-03-15", "Today", "DATE", "2005-03-15"},
 	{"future weekday", "The foreign ministers will meet Blinken on Monday.", "2023-05-04", "Monday", "DATE", "2023-05-08"},
 	{"weekday of the reference day", "The ministers met on Thursday.", "2023-05-04", "Thursday", "DATE", "2023-05-04"},
 	{"last weekday", "The talks collapsed last Friday.", "2023-05-04", "last Friday", "DATE", "2023-04-28"},
@@ -234,6 +235,8 @@ var notDates = []struct{ name, text string }{
 	{"now for", "Now for the geography quiz."},
 	{"quoted show title", "Baker, speaking on ABC News' \"This Week,\" said the request was clear."},
 	{"today in a name", "The survey was published by USA Today and the pollsters."},
+	{"programme named Today", "He told BBC Radio 4's Today programme the plan was wrong."},
+	{"age without a hyphen", "They trained 50-year old women."},
 	{"noon in a title", "The poster showed Gary Cooper from the film High Noon."},
 	{"soon as an adjective", "The leaders met at the soon-to-open terminal."},
 }

@@ -254,8 +254,9 @@ func (a *analysis) refDayAt(i int) (dateExpr, bool) {
 	e := dateExpr{start: i, end: i + 1, typ: "DATE", kind: kindRefDay}
 	switch a.key(i) {
 	case "today":
-		if i > 0 && a.words[i].Text[0] == 'T' && !a.clauseStart[i] && tokens.IsCapitalized(a.words[i-1].Text) {
-			return dateExpr{}, false // a name: "USA Today", "VOA Today"
+		if i > 0 && a.words[i].Text[0] == 'T' && !a.clauseStart[i] && !a.capsLine[i] && a.words[i].Break == 0 && !opensClause(a.key(i-1)) {
+			// A name: "USA Today", "BBC Radio 4's Today programme".
+			return dateExpr{}, false
 		}
 	case "yesterday":
 		e.n = -1
@@ -311,6 +312,16 @@ func (a *analysis) refDayAt(i int) (dateExpr, bool) {
 		e.part, e.typ, e.end = p, "TIME", i+2
 	}
 	return e, true
+}
+
+// opensClause reports whether a capitalized word after k may begin a
+// clause rather than be a name.
+func opensClause(k string) bool {
+	switch k {
+	case ".", "!", "?", ":", ";", "--", "-", "(", "\"", "``", "'", "''", "“", "‘":
+		return true
+	}
+	return false
 }
 
 // relativeUnitAt reads "this week", "last month", "next year", "the past
@@ -818,6 +829,9 @@ func (a *analysis) compactCountAt(i int) (dateExpr, bool) {
 	unit, long := strings.CutSuffix(k, "long")
 	if !long && a.key(i+1) == "-" && a.key(i+2) == "long" {
 		unit, long = k, true
+	}
+	if a.key(i+1) == "old" {
+		return dateExpr{}, false // "50-year old women": an age
 	}
 	if u, ok := unitWords[unit]; ok && long && u != "WE" && u != "Q" {
 		e := dateExpr{start: i, end: i + 1, typ: "DURATION", n: 1, unit: u}
