@@ -79,6 +79,8 @@ var dateCases = []struct {
 	{"headline weekday above the dateline", "Markets to remain closed until Friday\n\nSeptember 18, 2008\n\nThe government closed the markets.", "2008-09-18", "Friday", "DATE", "2008-09-19"},
 	{"could not be reached", "His grandparents could not be reached Wednesday in Cardenas.", "2000-01-06", "Wednesday", "DATE", "2000-01-05"},
 	{"Today opening a quote", "He said: \"Today the Tories are wrong.\"", "2005-03-15", "Today", "DATE", "2005-03-15"},
+	{"possessive weekday opening a future clause", "Wednesday's game at Old Trafford will decide the title.", "2005-03-15", "Wednesday", "DATE", "2005-03-16"},
+	{"the September 11 attacks", "Airlines were hit hard by the 11 September attacks.", "2005-03-15", "11 September", "DATE", "2001-09-11"},
 	{"future weekday", "The foreign ministers will meet Blinken on Monday.", "2023-05-04", "Monday", "DATE", "2023-05-08"},
 	{"weekday of the reference day", "The ministers met on Thursday.", "2023-05-04", "Thursday", "DATE", "2023-05-04"},
 	{"last weekday", "The talks collapsed last Friday.", "2023-05-04", "last Friday", "DATE", "2023-04-28"},

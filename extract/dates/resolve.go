@@ -327,6 +327,11 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 	t := a.tenseAround(e.start, e.end)
 	switch e.kind {
 	case kindMonthDay, kindHoliday:
+		if e.kind == kindMonthDay && e.m == 9 && e.d == 11 && nineEleven[a.key(e.end)] {
+			// "the September 11 attacks" are those of 2001.
+			c := calDay{2001, 9, 11}
+			return c.String(), &c
+		}
 		if e.explicit {
 			t = tensePast
 			if e.rel > 0 {
@@ -394,8 +399,10 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 		dir := e.rel
 		inclusive := !e.explicit
 		switch {
-		case e.sign == "earlier" || (!e.explicit && tokens.IsPossessive(a.key(e.end))):
-			// "Friday's ruling" names something that has happened.
+		case e.sign == "earlier" || (!e.explicit && tokens.IsPossessive(a.key(e.end)) && !(t == tenseFuture && a.clauseStart[e.start])):
+			// "Friday's ruling" names something that has happened, unless
+			// it opens a clause that looks ahead ("Wednesday's game will
+			// decide").
 			dir = -1
 		case e.sign == "later":
 			dir = 1

@@ -103,6 +103,12 @@ var presentVerbs = map[string]bool{
 	"hold": true, "holds": true, "open": true, "opens": true, "begin": true, "begins": true,
 }
 
+// nineEleven are the words after "September 11" that name the attacks of
+// 2001.
+var nineEleven = map[string]bool{
+	"attacks": true, "attack": true, "terrorist": true, "terror": true, "hijackers": true, "hijackings": true,
+}
+
 // refWords are words whose value is a point relative to the speaker's
 // present (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF).
 var refWords = map[string]string{
