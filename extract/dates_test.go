@@ -239,6 +239,7 @@ var notDates = []struct{ name, text string }{
 	{"today in a name", "The survey was published by USA Today and the pollsters."},
 	{"programme named Today", "He told BBC Radio 4's Today programme the plan was wrong."},
 	{"age without a hyphen", "They trained 50-year old women."},
+	{"half of a match", "There were queries over Mark Cueto's first half-effort."},
 	{"noon in a title", "The poster showed Gary Cooper from the film High Noon."},
 	{"soon as an adjective", "The leaders met at the soon-to-open terminal."},
 }

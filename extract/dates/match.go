@@ -501,8 +501,8 @@ func (a *analysis) quarterAt(i int) (dateExpr, bool) {
 	switch a.key(j) {
 	case "quarter":
 	case "half":
-		if q > 2 {
-			return dateExpr{}, false
+		if q > 2 || a.key(j+1) == "-" {
+			return dateExpr{}, false // "a first half-effort": a match's
 		}
 		e.kind = kindHalf
 	default:
