@@ -109,6 +109,7 @@ var dateCases = []struct {
 	{"the week after a holiday", "Shops reopen the week after Christmas.", "2023-05-04", "the week after Christmas", "DATE", "2024-01-01"},
 	{"the week of a day", "The case may be resolved in a hearing the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10"},
 	{"the night of a day keeps the day", "He was shot on the night of Oct. 23.", "1999-05-05", "Oct. 23", "DATE", "1998-10-23"},
+	{"that same day after a month", "A doctor was killed last October. His name was crossed out that same day.", "1999-02-06", "that same day", "DATE", "1998-10-XX"},
 	{"the next day", "The summit opened on March 3. The next day, the leaders signed a treaty.", "2023-05-04", "The next day", "DATE", "2023-03-04"},
 	{"a week after a date", "The vote came a week after May 3.", "2023-05-04", "a week after May 3", "DATE", "2023-05-10"},
 	{"that year", "He fled to Florida in June 1998 and returned to Cuba later that year.", "2000-01-28", "later that year", "DATE", "1998"},

@@ -231,6 +231,12 @@ func Find(t *Text, ref time.Time) (found []Found, textRef string) {
 		if day != nil {
 			anchor = day
 		}
+		if e.kind == kindShift && e.anchored && e.unit == "D" && e.n == 0 && point.y != 0 && point.m != 0 && point.d == 0 &&
+			(a.key(e.start) == "that" || a.key(e.start+1) == "same") {
+			// "killed last October ... crossed out that same day": a day
+			// of the month the text just gave.
+			v, day = fmt.Sprintf("%04d-%02d-XX", point.y, point.m), nil
+		}
 		if e.kind == kindShift && e.anchored && point.y != 0 && (e.unit == "Y" || e.unit == "M" && point.m != 0) {
 			// "later that year", "the following month": counted from the
 			// period the text just gave, at its grain.
