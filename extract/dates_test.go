@@ -64,6 +64,7 @@ var dateCases = []struct {
 	{"second day of a list", "The summit will be held on April 24 and 25.", "1999-02-10", "25", "DATE", "1999-04-25"},
 
 	// Months alone.
+	{"sentence across abbreviations", "In January, a week after the Roe vs. Wade decision, a bombing in Birmingham, Ala., killed a guard.", "1998-10-25", "January", "DATE", "1998-01"},
 	{"month in a past clause", "The deal was signed in February.", "2023-05-04", "February", "DATE", "2023-02"},
 	{"month of last year", "The deal was signed in November.", "2023-05-04", "November", "DATE", "2022-11"},
 	{"month ahead in a past clause", "Nagel said a move in June was now likely.", "2024-03-14", "June", "DATE", "2024-06"},
