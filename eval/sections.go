@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -103,7 +104,27 @@ func sameValue(a, b *string) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return *a == *b
+	return *a == *b || canonicalValue(*a) == canonicalValue(*b)
+}
+
+var (
+	shortWeek    = regexp.MustCompile(`^([0-9X]{4}-W)([0-9])\b`)
+	trailingX    = regexp.MustCompile(`^([0-9]{4}(?:-[0-9]{2})?)(?:-XX)+$`)
+	decadeOrCent = regexp.MustCompile(`^([0-9]{2,3})X+$`)
+	wholeHour    = regexp.MustCompile(`(T[0-9]{2}):00\b`)
+)
+
+// canonicalValue writes a TIMEX3 value in one notation where annotators
+// use several for the same time: week numbers zero-padded ("2000-W7" is
+// 2000-W07), unspecified trailing fields dropped ("1968-XX" is the year
+// 1968, "1998-10-XX" its October), decades and centuries by their leading
+// digits ("198X" is 198, the 1980s), whole hours without minutes
+// ("T17:00" is T17).
+func canonicalValue(v string) string {
+	v = wholeHour.ReplaceAllString(v, "$1")
+	v = shortWeek.ReplaceAllString(v, "${1}0$2")
+	v = trailingX.ReplaceAllString(v, "$1")
+	return decadeOrCent.ReplaceAllString(v, "$1")
 }
 
 func show(v *string) string {
@@ -190,10 +211,13 @@ func ScoreDates(gold, optional, pred []extract.Date) (Table, []Finding) {
 		predNote: func(i int) string { return "value " + show(pred[i].Value) },
 		pairable: func(g, p int) (float64, bool) {
 			o := overlap(gold[g].Start, gold[g].End, pred[p].Start, pred[p].End)
+			if o == 0 {
+				return 0, false
+			}
 			if sameValue(gold[g].Value, pred[p].Value) {
 				o += 1 << 30
 			}
-			return float64(o), o > 0
+			return float64(o), true
 		},
 		check: func(g, p int) (bool, string) {
 			return sameValue(gold[g].Value, pred[p].Value),

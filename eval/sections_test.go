@@ -21,6 +21,7 @@ func TestScoreDates(t *testing.T) {
 		date("May 3", 10, str("2023-05-03")),
 		date("last week", 40, str("2023-W17")),
 		date("Monday", 80, str("2023-05-01")),
+		date("the year", 200, str("2023")),
 	}
 	optional := []extract.Date{date("now", 120, str("PRESENT_REF"))}
 	pred := []extract.Date{
@@ -28,19 +29,20 @@ func TestScoreDates(t *testing.T) {
 		date("last week", 40, str("2023-W18")), // wrong value
 		date("2,000", 100, str("2000")),        // extra
 		date("now", 120, nil),                  // optional: not counted
+		date("this year", 300, str("2023")),    // the same value elsewhere: extra
 	}
 	tab, fs := ScoreDates(gold, optional, pred)
-	if got, want := tab[Dates], (Count{TP: 1, FP: 2, FN: 2}); got != want {
+	if got, want := tab[Dates], (Count{TP: 1, FP: 3, FN: 3}); got != want {
 		t.Errorf("dates: got %+v, want %+v", got, want)
 	}
-	if got, want := tab[DateSpans], (Count{TP: 2, FP: 1, FN: 1}); got != want {
+	if got, want := tab[DateSpans], (Count{TP: 2, FP: 2, FN: 2}); got != want {
 		t.Errorf("date spans: got %+v, want %+v", got, want)
 	}
 	whats := map[string]int{}
 	for _, f := range fs {
 		whats[f.What]++
 	}
-	if whats["wrong"] != 1 || whats["missed"] != 1 || whats["extra"] != 1 {
+	if whats["wrong"] != 1 || whats["missed"] != 2 || whats["extra"] != 2 {
 		t.Errorf("findings: got %+v", fs)
 	}
 }
@@ -256,5 +258,36 @@ func TestScoreDateTypes(t *testing.T) {
 		if got := [3]int{c.TP, c.FP, c.FN}; got != w {
 			t.Errorf("%s: tp/fp/fn %v, want %v", row, got, w)
 		}
+	}
+}
+
+func TestSameValueNotations(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"2000-W7", "2000-W07", true},
+		{"2000-W7-WE", "2000-W07-WE", true},
+		{"2000-W17", "2000-W07", false},
+		{"1968-XX", "1968", true},
+		{"1994-XX-XX", "1994", true},
+		{"1998-10-XX", "1998-10", true},
+		{"1998-XX-05", "1998", false},
+		{"198X", "198", true},
+		{"19XX", "19", true},
+		{"199X", "198", false},
+		{"XXXX-05-03", "XXXX-05-03", true},
+		{"P1W", "P7D", false},
+		{"1989-11-06T17:00", "1989-11-06T17", true},
+		{"1989-11-06T17:30", "1989-11-06T17", false},
+	} {
+		a, b := c.a, c.b
+		if got := sameValue(&a, &b); got != c.same {
+			t.Errorf("sameValue(%q, %q) = %v, want %v", a, b, got, c.same)
+		}
+	}
+	v := "2000-W07"
+	if sameValue(&v, nil) {
+		t.Error("a value equals null")
 	}
 }

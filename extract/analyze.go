@@ -198,7 +198,7 @@ func (a *analysis) markSentences(x *Extractor) {
 			for wi < end && a.words[wi].Start < off {
 				wi++
 			}
-			if wi < end && a.words[wi].Start == off && !afterInitial(a.words, wi) {
+			if wi < end && a.words[wi].Start == off && !afterInitial(a.words, wi) && !falseStop(a.words, wi) {
 				a.sentenceStart[wi] = true
 			}
 		}
@@ -220,6 +220,33 @@ func afterInitial(words []tokens.Word, i int) bool {
 		return true // "P." as one token
 	}
 	return i >= 2 && words[i-1].Key == "." && words[i-2].End == words[i-1].Start && isInitial(words[i-2].Text)
+}
+
+// falseStop reports whether the sentence model's break before word i
+// follows a period that ends no sentence: the next word is lower-case or a
+// comma ("Birmingham, Ala., killed"), or the period closes an abbreviation
+// that never ends one ("Roe vs. Wade", "Dr. Slepian").
+func falseStop(words []tokens.Word, i int) bool {
+	r, _ := utf8.DecodeRuneInString(words[i].Text)
+	if unicode.IsLower(r) || strings.ContainsRune(",;:)", r) {
+		return true
+	}
+	prev := ""
+	switch {
+	case i >= 2 && words[i-1].Key == ".":
+		prev = words[i-2].Key
+	case i >= 1:
+		prev = strings.TrimSuffix(words[i-1].Key, ".")
+	}
+	return neverFinal[prev]
+}
+
+// neverFinal are abbreviations that stand before a word, never at the end
+// of a sentence.
+var neverFinal = map[string]bool{
+	"vs": true, "v": true, "mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "capt": true, "adm": true,
+	"rev": true, "messrs": true,
 }
 
 func (a *analysis) markClauses() {

@@ -50,7 +50,8 @@ const (
 type exprKind int
 
 const (
-	kindFull      exprKind = iota // y-m-d given in full
+	kindNone      exprKind = iota // a duration: no point in time
+	kindFull                      // y-m-d given in full
 	kindMonthDay                  // m-d, year from the tense
 	kindMonthYear                 // y-m
 	kindMonth                     // m, year from rel or tense
@@ -91,6 +92,41 @@ type dateExpr struct {
 	// May 3".
 	shiftN    int
 	shiftUnit string
+	// weekOf turns the day into the week that holds it: "the week of
+	// March 6".
+	weekOf bool
+	// easter marks a holiday d days from Easter Sunday.
+	easter bool
+	// resume, when past end, is where the scan goes on: after a
+	// restatement in parentheses that is no expression of its own.
+	resume int
+}
+
+// holiday is the day of holiday e in year y.
+func (e dateExpr) holiday(y int) time.Time {
+	switch {
+	case e.easter:
+		return easterSunday(y).AddDate(0, 0, e.d)
+	case e.wd > 0:
+		return weekdayFrom(y, e.m, e.d, e.wd)
+	}
+	return calDay{y, e.m, e.d}.time()
+}
+
+// easterSunday is Easter in the Gregorian calendar (the anonymous
+// algorithm of Meeus).
+func easterSunday(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return time.Date(y, time.Month(month), day, 12, 0, 0, 0, time.UTC)
 }
 
 // reference is the date values are resolved against.
@@ -194,6 +230,12 @@ func Find(t *Text, ref time.Time) (found []Found, textRef string) {
 		v, day := a.resolve(e, r, anchor)
 		if day != nil {
 			anchor = day
+		}
+		if e.kind == kindShift && e.anchored && e.unit == "D" && e.n == 0 && point.y != 0 && point.m != 0 && point.d == 0 &&
+			(a.key(e.start) == "that" || a.key(e.start+1) == "same") {
+			// "killed last October ... crossed out that same day": a day
+			// of the month the text just gave.
+			v, day = fmt.Sprintf("%04d-%02d-XX", point.y, point.m), nil
 		}
 		if e.kind == kindShift && e.anchored && point.y != 0 && (e.unit == "Y" || e.unit == "M" && point.m != 0) {
 			// "later that year", "the following month": counted from the
@@ -320,7 +362,7 @@ func (a *analysis) findDates(names []bool) []dateExpr {
 			continue
 		}
 		out = append(out, e)
-		i = e.end
+		i = max(e.end, e.resume)
 		// "April 24 and 25": the second day shares the month.
 		for (e.kind == kindMonthDay || e.kind == kindFull) && (a.key(i) == "and" || a.key(i) == "or" || a.key(i) == "-" || a.key(i) == "to" || a.key(i) == "through") {
 			d, ok := a.dayNumber(i + 1)
@@ -418,7 +460,7 @@ func (a *analysis) bareDateAt(i int) (dateExpr, bool) {
 	for _, f := range []func(int) (dateExpr, bool){
 		a.clockAt, a.calendarAt, a.weekdayAt, a.refDayAt, a.yearAgoAt, a.relativeUnitAt,
 		a.quarterAt, a.seasonAt, a.countAt, a.yearAt, a.fixedAt, a.setAt, a.holidayAt,
-		a.reportingYearAt,
+		a.reportingYearAt, a.aroundDayAt,
 	} {
 		if e, ok := f(i); ok && (!found || e.end > best.end) {
 			best, found = e, true

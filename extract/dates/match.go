@@ -71,7 +71,9 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 		if a.key(j) == "," {
 			j++
 		}
-		if _, _, ok := a.month(j); ok {
+		if j < len(a.words) && a.words[j].Break > 0 {
+			// A headline ending "until Friday" above its dateline.
+		} else if _, _, ok := a.month(j); ok {
 			wd, i = w, j
 		} else if _, ok := a.dayNumber(j); ok {
 			if _, _, ok := a.month(j + 1); ok {
@@ -113,6 +115,10 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 		}
 		return e, true
 	}
+	if d, ok := slashDate(a.key(i)); ok && wd == 0 {
+		d.start, d.end = i, i+1
+		return d, true
+	}
 	// Day before month: "3 May 2023", "the 3rd of May".
 	j := i
 	if a.key(j) == "the" && wd == 0 {
@@ -129,6 +135,39 @@ func (a *analysis) calendarAt(i int) (dateExpr, bool) {
 		}
 	}
 	return dateExpr{}, false
+}
+
+// slashDate reads a date written with slashes and a year: "7/8/07",
+// "12/25/2006". The first number is the month, as American news writes it,
+// unless it cannot be ("25/12/2006"). A two-digit year is of this century
+// up to 49.
+func slashDate(k string) (dateExpr, bool) {
+	parts := strings.Split(k, "/")
+	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || (len(parts[2]) != 2 && len(parts[2]) != 4) {
+		return dateExpr{}, false
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || !isDigits(p) {
+			return dateExpr{}, false
+		}
+		n[i] = v
+	}
+	m, d, y := n[0], n[1], n[2]
+	if m > 12 {
+		m, d = d, m
+	}
+	if len(parts[2]) == 2 {
+		y += 1900
+		if y < 1950 {
+			y += 100
+		}
+	}
+	if m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m+1), 0, 0, 0, 0, 0, time.UTC).Day() {
+		return dateExpr{}, false
+	}
+	return dateExpr{typ: "DATE", kind: kindFull, y: y, m: m, d: d}, true
 }
 
 // withYear completes a month-day with a year written after it ("May 3,
@@ -149,7 +188,7 @@ func (a *analysis) withYear(e dateExpr, j int, kind exprKind) dateExpr {
 	if a.key(k) == "," {
 		k++
 	}
-	if y, ok := a.yearNumber(k); ok {
+	if y, ok := a.yearNumber(k); ok && a.words[k].Break == 0 {
 		e.kind, e.y, e.end = kindFull, y, k+1
 	}
 	return e
@@ -215,8 +254,9 @@ func (a *analysis) refDayAt(i int) (dateExpr, bool) {
 	e := dateExpr{start: i, end: i + 1, typ: "DATE", kind: kindRefDay}
 	switch a.key(i) {
 	case "today":
-		if i > 0 && a.words[i].Text[0] == 'T' && !a.clauseStart[i] && tokens.IsCapitalized(a.words[i-1].Text) {
-			return dateExpr{}, false // a name: "USA Today", "VOA Today"
+		if i > 0 && a.words[i].Text[0] == 'T' && !a.clauseStart[i] && !a.capsLine[i] && a.words[i].Break == 0 && !opensClause(a.key(i-1)) {
+			// A name: "USA Today", "BBC Radio 4's Today programme".
+			return dateExpr{}, false
 		}
 	case "yesterday":
 		e.n = -1
@@ -274,6 +314,16 @@ func (a *analysis) refDayAt(i int) (dateExpr, bool) {
 	return e, true
 }
 
+// opensClause reports whether a capitalized word after k may begin a
+// clause rather than be a name.
+func opensClause(k string) bool {
+	switch k {
+	case ".", "!", "?", ":", ";", "--", "-", "(", "\"", "``", "'", "''", "“", "‘":
+		return true
+	}
+	return false
+}
+
 // relativeUnitAt reads "this week", "last month", "next year", "the past
 // year", "the weekend", "the next day", "the following month", "the same
 // day", "that day".
@@ -286,6 +336,16 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 		j++
 	}
 	k := a.key(j)
+	if k == "year" && (a.key(j+1) == "-" || a.key(j+1) == "'s") && a.key(j+2) == "end" {
+		// "by year-end", "since year-end": December 31 of the year the
+		// tense points to.
+		return dateExpr{start: i, end: j + 3, typ: "DATE", kind: kindMonthDay, m: 12, d: 31}, true
+	}
+	if the && k == "fiscal" && a.key(j+1) == "year" && yearContext[a.key(i-1)] && !dayFollowers[a.key(j+2)] &&
+		!shiftWords[a.key(j+2)] && a.key(j+2) != "ended" && a.key(j+2) != "ending" {
+		e.unit, e.end = "Y", j+2 // "lower earnings for the fiscal year"
+		return e, true
+	}
 	switch {
 	case !the && (k == "then" && (a.key(i-1) == "until" || a.key(i-1) == "till" || a.key(i-1) == "by") ||
 		k == "that" && a.key(j+1) == "time" && (a.key(i-1) == "by" || a.key(i-1) == "until" || a.key(i-1) == "at")):
@@ -297,7 +357,11 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 		}
 		return e, true
 	case k == "same" || (k == "that" && !the):
-		// "that day", "the same day", "that year": the one the text gave.
+		// "that day", "the same day", "that year", "that same day": the
+		// one the text gave.
+		if k == "that" && a.key(j+1) == "same" {
+			j++
+		}
 		u := unitWords[a.key(j+1)]
 		if (u != "D" && u != "M" && u != "Y") || strings.HasSuffix(a.key(j+1), "s") {
 			return dateExpr{}, false
@@ -328,6 +392,12 @@ func (a *analysis) relativeUnitAt(i int) (dateExpr, bool) {
 	}
 	if !ok || (the && r == 0 && k != "current") || (!the && k == "previous") {
 		return dateExpr{}, false
+	}
+	if p, ok := dayParts[a.key(j+1)]; ok && the && r != 0 {
+		// "the next morning", "the previous night": the day before or
+		// after the one the text gave.
+		e.kind, e.typ, e.unit, e.n, e.rel, e.part, e.anchored, e.end = kindShift, "TIME", "D", 1, r, p, true, j+2
+		return e, true
 	}
 	if a.key(j+1) == "fiscal" {
 		j++
@@ -431,8 +501,8 @@ func (a *analysis) quarterAt(i int) (dateExpr, bool) {
 	switch a.key(j) {
 	case "quarter":
 	case "half":
-		if q > 2 {
-			return dateExpr{}, false
+		if q > 2 || a.key(j+1) == "-" {
+			return dateExpr{}, false // "a first half-effort": a match's
 		}
 		e.kind = kindHalf
 	default:
@@ -488,10 +558,13 @@ func (a *analysis) seasonAt(i int) (dateExpr, bool) {
 		e.y, e.end = y, next
 		return e, true
 	}
-	if j == i && !timeIntroducers[a.key(i-1)] {
+	owned := j == i && i > 0 && (a.tags[i-1] == "PRP$" || a.key(i-1) == "'s") && a.key(j) != "fall"
+	if j == i && !timeIntroducers[a.key(i-1)] && !owned {
+		// "their Autumn meetings", "the IMF's spring meetings", but not
+		// "the company's fall".
 		return dateExpr{}, false
 	}
-	if s == "FA" && !e.explicit && !(j > i && timeIntroducers[a.key(i-1)]) {
+	if s == "FA" && !e.explicit && !owned && !(j > i && timeIntroducers[a.key(i-1)]) {
 		return dateExpr{}, false
 	}
 	return e, true
@@ -579,6 +652,9 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 	if !ok || u == "WE" || working && u != "D" {
 		return dateExpr{}, false
 	}
+	if j == start+1 && (a.key(start) == "a" || a.key(start) == "an") && (strings.HasSuffix(a.key(j), "s") || a.key(j+1) == "-" && a.key(j+2) == "long") {
+		return dateExpr{}, false // "a decades-long feud", "a day-long strike"
+	}
 	end := j + 1
 	if working {
 		return dateExpr{start: start, end: end, typ: "DURATION", n: n, unit: u}, true
@@ -651,6 +727,39 @@ func (a *analysis) countAt(i int) (dateExpr, bool) {
 	return e, true
 }
 
+// aroundDayAt reads a day named by another: "the day before last
+// Tuesday", "the week after Christmas", "the week of March 6" (the week
+// that holds March 6). In "the night of Oct. 23" the date alone is the
+// expression, as TimeBank annotates it.
+func (a *analysis) aroundDayAt(i int) (dateExpr, bool) {
+	if a.key(i) != "the" {
+		return dateExpr{}, false
+	}
+	w, rel := a.key(i+1), a.key(i+2)
+	u := unitWords[w]
+	switch {
+	case (u == "D" || u == "W" || u == "M") && !strings.HasSuffix(w, "s") && (rel == "before" || rel == "after"):
+	case u == "W" && w == "week" && rel == "of":
+	default:
+		return dateExpr{}, false
+	}
+	d, ok := a.bareDateAt(i + 3)
+	if !ok || !namesDay(d) || d.part != "" || d.shiftUnit != "" {
+		return dateExpr{}, false
+	}
+	d.start = i
+	switch {
+	case rel == "of":
+		d.weekOf = true
+	default:
+		d.shiftN, d.shiftUnit = 1, u
+		if rel == "before" {
+			d.shiftN = -1
+		}
+	}
+	return d, true
+}
+
 // halfDuration writes n and a half units in the next smaller unit:
 // "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
 func halfDuration(n int, unit string) (string, bool) {
@@ -713,9 +822,27 @@ func (a *analysis) vagueCountAt(i int) (dateExpr, bool) {
 	return a.compactCountAt(i)
 }
 
-// compactCountAt reads "10-year" and "two-year" (a duration adjective).
+// compactCountAt reads "10-year" and "two-year" (a duration adjective),
+// and "day-long", "decades-long", "yearlong".
 func (a *analysis) compactCountAt(i int) (dateExpr, bool) {
 	k := a.key(i)
+	unit, long := strings.CutSuffix(k, "long")
+	if !long && a.key(i+1) == "-" && a.key(i+2) == "long" {
+		unit, long = k, true
+	}
+	if a.key(i+1) == "old" {
+		return dateExpr{}, false // "50-year old women": an age
+	}
+	if u, ok := unitWords[unit]; ok && long && u != "WE" && u != "Q" {
+		e := dateExpr{start: i, end: i + 1, typ: "DURATION", n: 1, unit: u}
+		if k == unit {
+			e.end = i + 3
+		}
+		if strings.HasSuffix(unit, "s") {
+			e.n = -1 // "decades-long": some decades
+		}
+		return e, true
+	}
 	if h := strings.IndexByte(k, '-'); h > 0 && isDigits(k[:h]) {
 		u, ok := unitWords[k[h+1:]]
 		if ok && u != "WE" && u != "Q" {
@@ -772,9 +899,9 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 		e.y, e.end = y, j+1
 		return e, true
 	}
-	if k := a.key(j); strings.HasPrefix(k, "mid-") {
-		// "mid-1996" is one word.
-		if y, err := strconv.Atoi(k[4:]); err == nil && len(k) == 8 && y >= 1000 {
+	if pre, yr, ok := strings.Cut(a.key(j), "-"); ok && (pre == "mid" || pre == "pre" || pre == "post") {
+		// "mid-1996", "post-1959" are one word.
+		if y, err := strconv.Atoi(yr); err == nil && len(yr) == 4 && y >= 1000 {
 			e.y, e.end = y, j+1
 			return e, true
 		}
@@ -819,7 +946,7 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 	case len(k) == 5 && isDigits(k[:4]) && k[3] == '0' && k[4] == 's':
 		e.kind, e.value, e.end = kindDecade, k[:3], j+1
 		return e, true
-	case len(k) == 3 && isDigits(k[:2]) && k[1] == '0' && k[2] == 's' && (j > i):
+	case len(k) == 3 && isDigits(k[:2]) && k[1] == '0' && k[2] == 's' && (j > i || a.decadeBefore(i)):
 		e.kind, e.value, e.end = kindDecade, "19"+k[:1], j+1
 		return e, true
 	case len(k) == 3 && k[0] == '\'' && isDigits(k[1:]) && timeIntroducers[a.key(j-1)]:
@@ -832,6 +959,17 @@ func (a *analysis) yearAt(i int) (dateExpr, bool) {
 		return e, true
 	}
 	return dateExpr{}, false
+}
+
+// decadeBefore reports whether a decade and "and", "or" or "to" come
+// before word i: "the 70s and 80s".
+func (a *analysis) decadeBefore(i int) bool {
+	switch a.key(i - 1) {
+	case "and", "or", "to", "-":
+		k := strings.TrimPrefix(a.key(i-2), "'")
+		return len(k) >= 3 && strings.HasSuffix(k, "0s") && isDigits(k[:len(k)-1])
+	}
+	return false
 }
 
 // spelledYear reads a year in words, as transcripts write it: "nineteen
@@ -907,6 +1045,22 @@ func (a *analysis) clockAt(i int) (dateExpr, bool) {
 			if h < 12 {
 				h += 12
 			}
+		case "o'clock":
+		case "in":
+			// "4 in the morning", "9 in the evening".
+			p := dayParts[a.key(j+2)]
+			switch a.key(i - 1) {
+			case "at", "by", "until", "till", "before", "after", "since", "around", "about":
+			default:
+				return dateExpr{}, false // "2 in the morning session"
+			}
+			if a.key(j+1) != "the" || p == "" || h > 12 || m != 0 {
+				return dateExpr{}, false
+			}
+			if p != "MO" && h < 12 {
+				h += 12
+			}
+			j += 2
 		default:
 			// A bare "16:08" is a time after "at"; with a zone after it
 			// ("14:48 UTC", "0800 GMT") it is one anywhere.
@@ -927,20 +1081,31 @@ func (a *analysis) clockAt(i int) (dateExpr, bool) {
 	}
 	e.end = j
 	if a.key(j) == "(" {
-		// "10:35 a.m. (0735 GMT) Friday": the same time in another zone;
-		// the day after it is the first time's.
-		if c, ok := a.clockAt(j + 1); ok && c.kind == kindRefDay && a.key(c.end) == ")" {
-			j = c.end + 1
+		// A time restated in parentheses is an expression of its own,
+		// and gives the first one its day: in "4 in the morning (4 a.m.
+		// EDT Thursday)" both are Thursday's. A restatement in another
+		// zone is skipped, and the day after it is the first time's too:
+		// "10:35 a.m. (0735 GMT) Friday".
+		if c, ok := a.clockAt(j + 1); ok && a.key(c.end) == ")" {
+			if c.kind != kindRefDay || c.n != 0 {
+				c.start, c.end, c.part, c.resume = i, j, e.part, 0
+				return c, true
+			}
+			if d, ok := a.bareDateAt(c.end + 1); ok && d.typ == "DATE" && d.part == "" && (d.kind == kindWeekday || d.kind == kindRefDay || d.kind == kindMonthDay || d.kind == kindFull) {
+				d.start, d.end, d.typ, d.part, d.resume = i, j, "TIME", e.part, c.end+1
+				return d, true
+			}
+			e.resume = c.end + 1
 		}
 	}
 	if a.key(j) == "," {
 		// "5 p.m. EST, Nov. 6", "16:15 UTC, June 1st".
-		if d, ok := a.bareDateAt(j + 1); ok && d.part == "" && (d.kind == kindMonthDay || d.kind == kindFull) {
+		if d, ok := a.bareDateAt(j + 1); ok && d.typ == "DATE" && d.part == "" && (d.kind == kindMonthDay || d.kind == kindFull) {
 			d.start, d.typ, d.part = i, "TIME", e.part
 			return d, true
 		}
 	}
-	if d, ok := a.bareDateAt(j); ok && d.part == "" && (d.kind == kindWeekday || d.kind == kindRefDay || d.kind == kindMonthDay || d.kind == kindFull) {
+	if d, ok := a.bareDateAt(j); ok && d.typ == "DATE" && d.part == "" && (d.kind == kindWeekday || d.kind == kindRefDay || d.kind == kindMonthDay || d.kind == kindFull) {
 		d.start, d.typ, d.part = i, "TIME", e.part
 		return d, true
 	}
@@ -1067,15 +1232,27 @@ func (a *analysis) holidayAt(i int) (dateExpr, bool) {
 			parts = append(parts, a.words[j].Key)
 		}
 		name := strings.ReplaceAll(strings.Join(parts, " "), " 's", "'s")
-		if md, ok := holidays[name]; ok && (n > 1 || holidayIntroducers[a.key(i-1)]) {
+		md, fixed := holidays[name]
+		offset, easter := easterDays[name]
+		if _, yearAfter := a.yearNumber(i + n); (!fixed && !easter) || (n == 1 && !holidayIntroducers[a.key(i-1)] && !yearAfter) {
 			// A one-word holiday is a date after "on", "since", "last"...,
 			// not in "Christmas sales".
-			e := dateExpr{start: i, end: i + n, typ: "DATE", kind: kindHoliday, m: md[0], d: md[1], wd: md[2]}
-			if r, ok := relWord(a.key(i - 1)); ok && r != 0 {
-				e.start, e.rel, e.explicit = i-1, r, true // "last Thanksgiving"
-			}
-			return a.withYear(e, e.end, kindHoliday), true
+			continue
 		}
+		e := dateExpr{start: i, end: i + n, typ: "DATE", kind: kindHoliday, m: md[0], d: md[1], wd: md[2]}
+		if easter {
+			e.easter, e.d, e.weekOf = true, offset, strings.HasSuffix(name, " week")
+		}
+		if r, ok := relWord(a.key(i - 1)); ok && r != 0 {
+			e.start, e.rel, e.explicit = i-1, r, true // "last Thanksgiving"
+		}
+		e = a.withYear(e, e.end, kindHoliday)
+		if e.kind == kindFull {
+			// "Thanksgiving 1999", "Easter 2000": the day of that year.
+			t := e.holiday(e.y)
+			e.m, e.d = int(t.Month()), t.Day()
+		}
+		return e, true
 	}
 	return dateExpr{}, false
 }

@@ -44,8 +44,9 @@ func (a *analysis) clauseTense(i, j int) tense {
 	s := a.sentences[a.sentenceOf[i]]
 	best, bestDist := tenseNone, 4*len(a.words)+1
 	opening := i <= s[0]+1
+	aside := a.asides(s[0], s[1])
 	for k := s[0]; k < s[1]; k++ {
-		if k >= i && k < j {
+		if k >= i && k < j || aside[k-s[0]] && !aside[i-s[0]] {
 			continue
 		}
 		d := 2 * (i - k)
@@ -60,7 +61,16 @@ func (a *analysis) clauseTense(i, j int) tense {
 			// ("met Blinken on Monday and are in Washington").
 			d += 12
 		}
+		if k >= j && a.relativeVerb(k) {
+			// "On Sunday, the countries -- that is, those which use the
+			// euro -- had agreed": a relative clause's verb is not the
+			// date's.
+			d += 12
+		}
 		if d >= bestDist {
+			continue
+		}
+		if k < i && a.tags[k] == "VBZ" && a.inNounPhrase(k) {
 			continue
 		}
 		if t := a.verbTense(k); t != tenseNone {
@@ -102,6 +112,11 @@ func (a *analysis) verbTense(k int) tense {
 		}
 		return tenseFuture
 	case "would", "could", "may", "might", "should", "can":
+		if key == "could" && a.unreachable(k) {
+			// "could not be reached Wednesday", "could be located
+			// Friday": the reporter's attempt, already made.
+			return tensePast
+		}
 		// Reported or possible future ("said it would leave on March
 		// 30", "could start falling in June"), unless "would have".
 		if tag == "MD" && a.key(k+1) != "have" && a.key(k+1) != "not" && a.key(k+1) != "n't" {
@@ -117,6 +132,11 @@ func (a *analysis) verbTense(k int) tense {
 			return tensePast // "it had been due to expire Friday"
 		}
 		return tenseFuture
+	}
+	if (tag == "NN" || tag == "NNS") && presentVerbs[key] && k > 0 && (a.tags[k-1] == "NNP" || a.tags[k-1] == "PRP") && (k < 2 || a.tags[k-2] != "DT") {
+		// "Arafat meet separately Monday": a verb of news the tagger read
+		// as a noun after a name.
+		return tensePresent
 	}
 	switch tag {
 	case "VBD":
@@ -153,6 +173,94 @@ func (a *analysis) verbTense(k int) tense {
 	return tenseNone
 }
 
+// unreachable reports whether modal k opens the reporter's idiom "could
+// (not) be reached / located / contacted / found".
+func (a *analysis) unreachable(k int) bool {
+	j := k + 1
+	if a.key(j) == "not" || a.key(j) == "n't" {
+		j++
+	}
+	if a.key(j) != "be" {
+		return false
+	}
+	switch a.key(j + 1) {
+	case "reached", "located", "contacted", "found":
+		return true
+	}
+	return false
+}
+
+// asides marks the words of [from, to) set off by a pair of dashes or by
+// parentheses ("the countries -- that is, those which use the euro --
+// had agreed").
+func (a *analysis) asides(from, to int) []bool {
+	in := make([]bool, to-from)
+	dashes := 0
+	for k := from; k < to; k++ {
+		if isDash(a.key(k)) {
+			dashes++
+		}
+	}
+	inDash, depth := false, 0
+	for k := from; k < to; k++ {
+		switch key := a.key(k); {
+		case isDash(key) && dashes%2 == 0:
+			inDash = !inDash
+		case key == "(":
+			depth++
+		case key == ")" && depth > 0:
+			depth--
+		default:
+			in[k-from] = inDash || depth > 0
+		}
+	}
+	return in
+}
+
+func isDash(key string) bool { return key == "--" || key == "—" || key == "–" }
+
+// relativeVerb reports whether word k follows a relative pronoun ("which
+// use", "who had").
+func (a *analysis) relativeVerb(k int) bool {
+	b := k - 1
+	if b >= 0 && a.tags[b] == "RB" {
+		b--
+	}
+	switch a.key(b) {
+	case "which", "who", "whom", "whose":
+		return true
+	case "that":
+		return a.tags[b] == "WDT" || a.tags[b] == "DT"
+	}
+	return false
+}
+
+// inNounPhrase reports whether word k, tagged VBZ, ends a noun phrase
+// after a preposition ("lashed out at his Miami relatives Sunday night",
+// where the tagger read "relatives" as a verb): only determiners,
+// adjectives and nouns lie between the preposition and the word.
+func (a *analysis) inNounPhrase(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		switch t := a.tags[b]; {
+		case t == "IN" || t == "TO":
+			return !subordinators[a.key(b)]
+		case t == "DT" || t == "PRP$" || t == "POS" || t == "CD" ||
+			strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// subordinators are the words tagged IN that open a clause, not a noun
+// phrase.
+var subordinators = map[string]bool{
+	"that": true, "because": true, "as": true, "if": true, "while": true, "although": true,
+	"though": true, "since": true, "after": true, "before": true, "when": true, "until": true,
+	"whether": true, "so": true, "than": true, "once": true, "unless": true, "whereas": true,
+}
+
 // hadBeen reports whether "had been" comes right before word k.
 func (a *analysis) hadBeen(k int) bool {
 	return a.key(k-1) == "been" && (a.key(k-2) == "had" || a.key(k-2) == "'d")
@@ -179,6 +287,10 @@ func (a *analysis) perfect(k int) bool {
 // the day the expression names when it names one, the next anchor.
 func (a *analysis) resolve(e *dateExpr, ref reference, anchor *calDay) (string, *calDay) {
 	v, day := a.resolveDay(e, ref, anchor)
+	if e.weekOf && day != nil && day.y != 0 {
+		y, w := day.time().ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w), day
+	}
 	if e.shiftUnit == "" || day == nil {
 		return v, day
 	}
@@ -215,18 +327,23 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 	t := a.tenseAround(e.start, e.end)
 	switch e.kind {
 	case kindMonthDay, kindHoliday:
+		if e.kind == kindMonthDay && e.m == 9 && e.d == 11 && nineEleven[a.key(e.end)] {
+			// "the September 11 attacks" are those of 2001.
+			c := calDay{2001, 9, 11}
+			return c.String(), &c
+		}
 		if e.explicit {
 			t = tensePast
 			if e.rel > 0 {
 				t = tenseFuture
 			}
 		}
-		if e.kind == kindHoliday && e.wd > 0 {
-			// A holiday on a weekday of its month.
+		if e.kind == kindHoliday && (e.wd > 0 || e.easter) {
+			// A holiday on a weekday of its month, or Easter's.
 			if !ref.ok {
 				return "", nil
 			}
-			c := pickYear(ref, t, func(y int) time.Time { return weekdayFrom(y, e.m, e.d, e.wd) })
+			c := pickYear(ref, t, e.holiday)
 			return c.String(), &c
 		}
 		c := calDay{0, e.m, e.d}
@@ -282,8 +399,10 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 		dir := e.rel
 		inclusive := !e.explicit
 		switch {
-		case e.sign == "earlier" || (!e.explicit && tokens.IsPossessive(a.key(e.end))):
-			// "Friday's ruling" names something that has happened.
+		case e.sign == "earlier" || (!e.explicit && tokens.IsPossessive(a.key(e.end)) && !(t == tenseFuture && a.clauseStart[e.start])):
+			// "Friday's ruling" names something that has happened, unless
+			// it opens a clause that looks ahead ("Wednesday's game will
+			// decide").
 			dir = -1
 		case e.sign == "later":
 			dir = 1
@@ -326,7 +445,11 @@ func (a *analysis) resolveDay(e *dateExpr, ref reference, anchor *calDay) (strin
 			c := dayOf(base, keepYear)
 			return c.String(), &c
 		}
-		return shiftValue(base, e.n*e.rel, e.unit, keepYear)
+		v, c := shiftValue(base, e.n*e.rel, e.unit, keepYear)
+		if c != nil {
+			v = withPart(v, e.part)
+		}
+		return v, c
 	case kindQuarter, kindHalf:
 		if e.y == 0 && !ref.ok {
 			if e.q == 0 {

@@ -37,7 +37,7 @@ var weekdayPlurals = map[string]int{
 // numberWords are the counts written out in news; -1 is an unspecified
 // number ("several days" → PXD).
 var numberWords = map[string]int{
-	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
 	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
@@ -84,6 +84,29 @@ var holidays = map[string][3]int{
 	"christmas":    {12, 25, 0}, "christmas day": {12, 25, 0}, "christmas eve": {12, 24, 0},
 	"new year's day": {1, 1, 0}, "new year's eve": {12, 31, 0}, "independence day": {7, 4, 0},
 	"valentine's day": {2, 14, 0}, "halloween": {10, 31, 0}, "bastille day": {7, 14, 0},
+}
+
+// easterDays are the holidays counted in days from Easter Sunday; "Easter
+// week" is the week that holds it.
+var easterDays = map[string]int{
+	"easter": 0, "easter sunday": 0, "easter day": 0, "easter week": 0, "good friday": -2,
+	"maundy thursday": -3, "holy thursday": -3, "easter monday": 1, "palm sunday": -7,
+	"ash wednesday": -46, "pentecost": 49, "whit monday": 50,
+}
+
+// presentVerbs are verbs of scheduled news events that the tagger may read
+// as nouns ("Arafat meet separately Monday").
+var presentVerbs = map[string]bool{
+	"meet": true, "meets": true, "visit": true, "visits": true, "travel": true, "travels": true,
+	"vote": true, "votes": true, "face": true, "faces": true, "return": true, "returns": true,
+	"resume": true, "resumes": true, "arrive": true, "arrives": true, "head": true, "heads": true,
+	"hold": true, "holds": true, "open": true, "opens": true, "begin": true, "begins": true,
+}
+
+// nineEleven are the words after "September 11" that name the attacks of
+// 2001.
+var nineEleven = map[string]bool{
+	"attacks": true, "attack": true, "terrorist": true, "terror": true, "hijackers": true, "hijackings": true,
 }
 
 // refWords are words whose value is a point relative to the speaker's

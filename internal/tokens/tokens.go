@@ -53,28 +53,53 @@ func splitTokenizer(text string) []Word {
 			words = append(words, Word{Text: "``", Start: t.Start, End: t.Start + 2, Key: "``", Break: brk})
 			t.Text, t.Start, brk = t.Text[2:], t.Start+2, 0
 		}
-		if cut := finalPeriod(t.Text); cut > 0 {
-			words = append(words, Word{Text: t.Text[:cut], Start: t.Start, End: t.Start + cut, Key: Normalize(t.Text[:cut]), Break: brk},
-				Word{Text: ".", Start: t.Start + cut, End: t.Start + len(t.Text), Key: "."})
-			continue
+		for c := gluedComma(t.Text); c > 0; c = gluedComma(t.Text) {
+			// "this week,demanding": a comma that lost its space.
+			words = appendToken(words, t.Text[:c], t.Start, brk)
+			words = append(words, Word{Text: ",", Start: t.Start + c, End: t.Start + c + 1, Key: ","})
+			t.Text, t.Start, brk = t.Text[c+1:], t.Start+c+1, 0
 		}
-		pieces := splitHyphens(t.Text)
-		if pieces == nil {
-			words = append(words, Word{Text: t.Text, Start: t.Start, End: t.Start + len(t.Text), Key: Normalize(t.Text), Break: brk})
-			continue
-		}
-		for i, p := range pieces {
-			w := Word{Text: t.Text[p[0]:p[1]], Start: t.Start + p[0], End: t.Start + p[1], Piece: true}
-			w.Key = Normalize(w.Text)
-			w.Hyphen = w.Key == "-"
-			if i == 0 {
-				w.Break = brk
-			}
-			words = append(words, w)
-		}
+		words = appendToken(words, t.Text, t.Start, brk)
 	}
 	return words
 }
+
+// appendToken appends the words of one token of the tokenizer, starting at
+// byte start, brk line breaks after the previous one.
+func appendToken(words []Word, tok string, start, brk int) []Word {
+	if cut := finalPeriod(tok); cut > 0 {
+		return append(words, Word{Text: tok[:cut], Start: start, End: start + cut, Key: Normalize(tok[:cut]), Break: brk},
+			Word{Text: ".", Start: start + cut, End: start + len(tok), Key: "."})
+	}
+	pieces := splitHyphens(tok)
+	if pieces == nil {
+		return append(words, Word{Text: tok, Start: start, End: start + len(tok), Key: Normalize(tok), Break: brk})
+	}
+	for i, p := range pieces {
+		w := Word{Text: tok[p[0]:p[1]], Start: start + p[0], End: start + p[1], Piece: true}
+		w.Key = Normalize(w.Text)
+		w.Hyphen = w.Key == "-"
+		if i == 0 {
+			w.Break = brk
+		}
+		words = append(words, w)
+	}
+	return words
+}
+
+// gluedComma returns the byte offset of the first comma in tok between two
+// lower-case letters, or 0: "week,demanding" is two words, while "2,000"
+// and "Inc.,Ltd" (rare) stay as the tokenizer left them.
+func gluedComma(tok string) int {
+	for i := 1; i+1 < len(tok); i++ {
+		if tok[i] == ',' && isLowerASCII(tok[i-1]) && isLowerASCII(tok[i+1]) {
+			return i
+		}
+	}
+	return 0
+}
+
+func isLowerASCII(b byte) bool { return b >= 'a' && b <= 'z' }
 
 // lineBreaks counts the line breaks in the gap between two tokens, capped at 2.
 func lineBreaks(gap string) int {

@@ -1,6 +1,7 @@
 package tokens_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -227,4 +228,15 @@ func FuzzSplit(f *testing.F) {
 			prevEnd = w.End
 		}
 	})
+}
+
+func TestGluedComma(t *testing.T) {
+	var got []string
+	for _, w := range tokens.Split("earlier this week,demanding 2,000 people") {
+		got = append(got, w.Text)
+	}
+	want := []string{"earlier", "this", "week", ",", "demanding", "2,000", "people"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Split = %q, want %q", got, want)
+	}
 }
