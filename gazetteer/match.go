@@ -60,12 +60,9 @@ type Gazetteer struct {
 	// byID is built on first use: matching never needs it.
 	byID func() map[string]*Entry
 	// index holds every name, sorted by key (normalized words joined by
-	// spaces), names of one key in the order they were added.
-	index []indexed
-	// firsts are the keys of the first words of names, sorted; maxLens[i]
-	// is the longest name, in words, that starts with firsts[i].
-	firsts  []string
-	maxLens []int
+	// spaces), names of one key in the order they were added, and the
+	// first words of the keys.
+	index nameIndex
 }
 
 // indexed is a name under its key.
@@ -101,7 +98,8 @@ func New(entries []Entry) *Gazetteer {
 		}
 	}
 	sort.SliceStable(index, func(i, j int) bool { return index[i].key < index[j].key })
-	g.setIndex(dedupe(index))
+	g.index = newNameIndex(dedupe(index))
+	g.byID = g.idLookup()
 	return g
 }
 
@@ -128,10 +126,9 @@ func dedupe(index []indexed) []indexed {
 	return out
 }
 
-// setIndex takes a sorted, deduplicated index and works out the rest.
-func (g *Gazetteer) setIndex(index []indexed) {
-	g.index = index
-	g.byID = sync.OnceValue(func() map[string]*Entry {
+// idLookup returns the function that builds the id lookup on first use.
+func (g *Gazetteer) idLookup() func() map[string]*Entry {
+	return sync.OnceValue(func() map[string]*Entry {
 		entries := g.Entries()
 		byID := make(map[string]*Entry, len(entries))
 		for i := range entries {
@@ -139,36 +136,6 @@ func (g *Gazetteer) setIndex(index []indexed) {
 		}
 		return byID
 	})
-	// The names that start with one word are contiguous in key order, as
-	// the space after a first word sorts before any character of a key.
-	g.firsts, g.maxLens = make([]string, 0, len(index)), make([]int, 0, len(index))
-	for _, n := range index {
-		first, _, _ := strings.Cut(n.key, " ")
-		if k := len(g.firsts) - 1; k >= 0 && g.firsts[k] == first {
-			g.maxLens[k] = max(g.maxLens[k], n.size())
-			continue
-		}
-		g.firsts = append(g.firsts, first)
-		g.maxLens = append(g.maxLens, n.size())
-	}
-}
-
-// names returns the names indexed under key.
-func (g *Gazetteer) names(key string) []indexed {
-	i := sort.Search(len(g.index), func(i int) bool { return g.index[i].key >= key })
-	j := i
-	for j < len(g.index) && g.index[j].key == key {
-		j++
-	}
-	return g.index[i:j]
-}
-
-// maxLen is the longest name, in words, that starts with the word key.
-func (g *Gazetteer) maxLen(first string) int {
-	if i, ok := slices.BinarySearch(g.firsts, first); ok {
-		return g.maxLens[i]
-	}
-	return 0
 }
 
 // shortForms are the listed short names and, for people, the last word of
@@ -260,7 +227,9 @@ func (g *Gazetteer) Lookup(s string) []Match {
 		}
 	}
 	var out []Match
-	for _, n := range g.names(strings.Join(keys, " ")) {
+	lo, hi := g.index.find(strings.Join(keys, " "))
+	for k := lo; k < hi; k++ {
+		n := g.index.name(k)
 		m := Match{Entry: g.entry(n.entry), Kind: n.kind, End: len(keys)}
 		if !slices.Contains(out, m) {
 			out = append(out, m)
@@ -345,7 +314,7 @@ func (g *Gazetteer) longestAt(words []tokens.Word, i int, keep func(name) bool) 
 	if i >= len(words) || words[i].Hyphen || !startsName(words, i) {
 		return Match{}, false
 	}
-	limit := g.maxLen(words[i].Key)
+	limit := g.index.maxLen(words[i].Key)
 	if limit == 0 {
 		return Match{}, false
 	}
@@ -373,21 +342,22 @@ func (g *Gazetteer) longestAt(words []tokens.Word, i int, keep func(name) bool) 
 		if !endsName(words, end) {
 			continue
 		}
-		var best *name
-		cands := g.names(key.String())
-		for c := range cands {
-			cand := &cands[c].name
-			if keep != nil && !keep(*cand) {
+		var best name
+		found := false
+		lo, hi := g.index.find(key.String())
+		for c := lo; c < hi; c++ {
+			cand := g.index.name(c)
+			if keep != nil && !keep(cand) {
 				continue
 			}
 			if !writtenAs(words, idx[:n], cand.words) {
 				continue
 			}
-			if best == nil || cand.kind < best.kind {
-				best = cand
+			if !found || cand.kind < best.kind {
+				best, found = cand, true
 			}
 		}
-		if best != nil {
+		if found {
 			return Match{Start: i, End: end, Entry: g.entry(best.entry), Kind: best.kind}, true
 		}
 	}

@@ -5,67 +5,139 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"sync"
 )
 
-// builtinSnapshot holds the entries of data/*.yaml in a compact binary form,
-// so that start-up parses no YAML: decoding it takes about a millisecond, as
-// every string of the entries is a substring of it; parsing the YAML takes
-// about a hundred. TestBuiltinSnapshot fails when it no longer matches the
-// YAML; `go test ./gazetteer -run TestBuiltinSnapshot -update` rewrites it.
+// builtinSnapshot holds the entries of data/*.yaml, and the index of their
+// names, in a compact binary form, so that start-up parses no YAML and
+// builds no index: the index is read in place (see nameIndex) and an entry
+// is decoded the first time it is needed, its strings substrings of the
+// snapshot. TestBuiltinSnapshot fails when it no longer matches the YAML;
+// `go test ./gazetteer -run TestBuiltinSnapshot -update` rewrites it.
 //
 //go:embed builtin.snapshot
 var builtinSnapshot string
 
 // snapshotMagic starts a snapshot and names its format version.
-const snapshotMagic = "readout-gazetteer-3\n"
+const snapshotMagic = "readout-gazetteer-4\n"
+
+// A snapshot is snapshotMagic, a header of little-endian uint32s (the
+// number of entries, then the lengths of the entries, names, firsts and
+// strs sections, then the CRC-32C of all that follows the header), the
+// offset in the entries section of each entry (uint32s), and the sections:
+// the entries one after the other, each field a length-prefixed string, a
+// list of them, or a flag and a float64; then the three parts of the
+// nameIndex.
+const snapshotHeader = 6 * 4
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Builtin returns the entries of the embedded default gazetteer.
 func Builtin() ([]Entry, error) {
-	entries, _, err := decodeSnapshot(builtinSnapshot)
+	entries, err := DecodeSnapshot(builtinSnapshot)
 	if err != nil {
 		return nil, fmt.Errorf("the built-in gazetteer snapshot: %w", err)
 	}
 	return entries, nil
 }
 
-// BuiltinGazetteer returns the embedded default gazetteer, indexed: the
-// snapshot holds the index too, so that start-up builds none. Its entries
-// are decoded the first time they are needed: a document names few of the
-// thousands, and decoding them all took most of the gazetteer's start-up.
-// Every entry is read through once here, so a damaged snapshot is an error
-// now rather than later.
+// BuiltinGazetteer returns the embedded default gazetteer, indexed. Its
+// index is read in place and its entries are decoded the first time they
+// are needed: a document names a few dozen of the thousands, and decoding
+// them all was most of the gazetteer's start-up. The snapshot is checked
+// whole here, so that reading it later cannot fail.
 func BuiltinGazetteer() (*Gazetteer, error) {
-	lazy, index, err := decodeLazy(builtinSnapshot)
+	s, err := readSnapshot(builtinSnapshot)
 	if err != nil {
 		return nil, fmt.Errorf("the built-in gazetteer snapshot: %w", err)
 	}
 	// The entries are written one by one as they are decoded; until then
-	// the memory is not touched.
-	g := &Gazetteer{entries: make([]Entry, len(lazy.offsets)), lazy: lazy}
-	g.setIndex(index)
+	// their memory is not touched.
+	g := &Gazetteer{
+		entries: make([]Entry, s.n),
+		lazy:    &lazyEntries{snapshot: s, once: make([]sync.Once, s.n)},
+		index:   s.index,
+	}
+	g.byID = g.idLookup()
 	return g, nil
 }
 
 // lazyEntries are the entries of a snapshot, decoded on demand.
 type lazyEntries struct {
-	data    string
-	offsets []int32 // where each entry starts in data
-	once    []sync.Once
+	snapshot
+	once []sync.Once
 }
 
 func (l *lazyEntries) decode(i int32, e *Entry) {
-	r := &snapshotReader{data: l.data[l.offsets[i]:]}
-	// decodeLazy read every entry without error.
+	r := &snapshotReader{data: l.entries[u32(l.offsets[4*i:]):]}
+	// readSnapshot checked the data: this reads what EncodeSnapshot wrote.
 	r.entry(e)
+}
+
+// snapshot is a snapshot's parts.
+type snapshot struct {
+	n       int    // entries
+	offsets string // n uint32s
+	entries string
+	index   nameIndex
+}
+
+// readSnapshot splits data into its parts and checks them: the checksum,
+// and that the entry offsets and the index point where they may.
+func readSnapshot(data string) (snapshot, error) {
+	if len(data) < len(snapshotMagic) || data[:len(snapshotMagic)] != snapshotMagic {
+		return snapshot{}, errors.New("not a gazetteer snapshot of this version")
+	}
+	data = data[len(snapshotMagic):]
+	if len(data) < snapshotHeader {
+		return snapshot{}, errCorrupt
+	}
+	var h [6]int
+	for i := range h {
+		h[i] = u32(data[4*i:])
+	}
+	body := data[snapshotHeader:]
+	if h[0]*4+h[1]+h[2]+h[3]+h[4] != len(body) || checksum(body) != uint32(h[5]) {
+		return snapshot{}, errCorrupt
+	}
+	s := snapshot{n: h[0]}
+	s.offsets, body = body[:4*s.n], body[4*s.n:]
+	s.entries, body = body[:h[1]], body[h[1]:]
+	s.index.names, body = body[:h[2]], body[h[2]:]
+	s.index.firsts, s.index.strs = body[:h[3]], body[h[3]:]
+	last := -1
+	for i := range s.n {
+		off := u32(s.offsets[4*i:])
+		if off <= last || off >= len(s.entries) {
+			return snapshot{}, errCorrupt
+		}
+		last = off
+	}
+	if !s.index.check(s.n) {
+		return snapshot{}, errCorrupt
+	}
+	return s, nil
+}
+
+// checksum is the CRC-32C of s.
+func checksum(s string) uint32 {
+	var buf [32 << 10]byte
+	crc := uint32(0)
+	for s != "" {
+		n := copy(buf[:], s)
+		crc = crc32.Update(crc, castagnoli, buf[:n])
+		s = s[n:]
+	}
+	return crc
 }
 
 // EncodeSnapshot encodes entries, and the index New builds of them, in the
 // snapshot form Builtin and BuiltinGazetteer read. The entries must have
 // unique ids.
 func EncodeSnapshot(entries []Entry) []byte {
-	b := []byte(snapshotMagic)
+	var b, offsets []byte
 	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
 	list := func(l []string) {
 		b = binary.AppendUvarint(b, uint64(len(l)))
@@ -82,8 +154,8 @@ func EncodeSnapshot(entries []Entry) []byte {
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(*f))
 	}
 	g := New(entries)
-	b = binary.AppendUvarint(b, uint64(len(g.entries)))
 	for _, e := range g.entries {
+		offsets = binary.LittleEndian.AppendUint32(offsets, uint32(len(b)))
 		str(e.ID)
 		str(e.Name)
 		str(e.Type)
@@ -98,14 +170,14 @@ func EncodeSnapshot(entries []Entry) []byte {
 		float(a.Lat)
 		float(a.Lon)
 	}
-	b = binary.AppendUvarint(b, uint64(len(g.index)))
-	for _, n := range g.index {
-		str(n.key)
-		b = binary.AppendUvarint(b, uint64(n.entry))
-		b = append(b, byte(n.kind))
-		str(n.words)
+	x := g.index
+	body := string(offsets) + string(b) + x.names + x.firsts + x.strs
+	out := []byte(snapshotMagic)
+	for _, v := range []int{len(g.entries), len(b), len(x.names), len(x.firsts), len(x.strs)} {
+		out = binary.LittleEndian.AppendUint32(out, uint32(v))
 	}
-	return b
+	out = binary.LittleEndian.AppendUint32(out, checksum(body))
+	return append(out, body...)
 }
 
 var errCorrupt = errors.New("corrupt snapshot")
@@ -115,8 +187,6 @@ var errCorrupt = errors.New("corrupt snapshot")
 type snapshotReader struct {
 	data string
 	err  error
-	// skip reads lists and coordinates without keeping them.
-	skip bool
 	// block is how many strings or coordinates to allocate at a time
 	// into strs and floats (0: as many as needed).
 	block  int
@@ -165,12 +235,6 @@ func (r *snapshotReader) list() []string {
 		r.err = errCorrupt
 		return nil
 	}
-	if r.skip {
-		for range n {
-			r.str()
-		}
-		return nil
-	}
 	if len(r.strs) < n {
 		r.strs = make([]string, max(n, r.block))
 	}
@@ -201,9 +265,6 @@ func (r *snapshotReader) float() *float64 {
 		u = u<<8 | uint64(r.data[i])
 	}
 	r.data = r.data[8:]
-	if r.skip {
-		return nil
-	}
 	if len(r.floats) == 0 {
 		r.floats = make([]float64, max(1, r.block))
 	}
@@ -225,85 +286,17 @@ func (r *snapshotReader) entry(e *Entry) {
 // DecodeSnapshot decodes the entries written by EncodeSnapshot. Their
 // strings share the memory of data.
 func DecodeSnapshot(data string) ([]Entry, error) {
-	entries, _, err := decodeSnapshot(data)
-	return entries, err
-}
-
-func decodeSnapshot(data string) ([]Entry, []indexed, error) {
-	r, n, err := snapshotEntries(data)
+	s, err := readSnapshot(data)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	r.block = 4096
-	entries := make([]Entry, n)
+	r := &snapshotReader{data: s.entries, block: 4096}
+	entries := make([]Entry, s.n)
 	for i := range entries {
-		r.entry(&entries[i])
-		if r.err != nil {
-			return nil, nil, r.err
-		}
-	}
-	index, err := r.index(n)
-	if err != nil {
-		return nil, nil, err
-	}
-	return entries, index, nil
-}
-
-// decodeLazy reads through the entries of a snapshot, noting where each
-// starts, and decodes the index.
-func decodeLazy(data string) (*lazyEntries, []indexed, error) {
-	r, n, err := snapshotEntries(data)
-	if err != nil {
-		return nil, nil, err
-	}
-	l := &lazyEntries{data: data, offsets: make([]int32, n), once: make([]sync.Once, n)}
-	r.skip = true
-	var scratch Entry
-	for i := range l.offsets {
-		l.offsets[i] = int32(len(data) - len(r.data))
-		r.entry(&scratch)
-		if r.err != nil {
-			return nil, nil, r.err
-		}
-	}
-	r.skip = false
-	index, err := r.index(n)
-	if err != nil {
-		return nil, nil, err
-	}
-	return l, index, nil
-}
-
-// snapshotEntries checks the magic and reads the number of entries.
-func snapshotEntries(data string) (*snapshotReader, int, error) {
-	if len(data) < len(snapshotMagic) || data[:len(snapshotMagic)] != snapshotMagic {
-		return nil, 0, errors.New("not a gazetteer snapshot of this version")
-	}
-	r := &snapshotReader{data: data[len(snapshotMagic):]}
-	n := r.uvarint()
-	if r.err != nil || n > len(r.data) {
-		return nil, 0, errCorrupt
-	}
-	return r, n, nil
-}
-
-// index reads the index of a snapshot of n entries, after the entries.
-func (r *snapshotReader) index(n int) ([]indexed, error) {
-	m := r.uvarint()
-	if r.err != nil || m > len(r.data) {
-		return nil, errCorrupt
-	}
-	index := make([]indexed, m)
-	for i := range index {
-		x := &index[i]
-		x.key = r.str()
-		e := r.uvarint()
-		if r.err != nil || e >= n || len(r.data) == 0 {
+		if len(s.entries)-len(r.data) != u32(s.offsets[4*i:]) {
 			return nil, errCorrupt
 		}
-		x.entry, x.kind = int32(e), Kind(r.data[0])
-		r.data = r.data[1:]
-		x.words = r.str()
+		r.entry(&entries[i])
 		if r.err != nil {
 			return nil, r.err
 		}
@@ -311,5 +304,5 @@ func (r *snapshotReader) index(n int) ([]indexed, error) {
 	if r.data != "" {
 		return nil, errCorrupt
 	}
-	return index, nil
+	return entries, nil
 }
