@@ -70,6 +70,47 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestFirstUseConcurrent checks that a new Extractor, whose entity model
+// and gazetteer entries load on first use, gives the golden output to
+// several goroutines that use it at once from the start (run with -race).
+func TestFirstUseConcurrent(t *testing.T) {
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := goldenDocs[0]
+	text, err := os.ReadFile(filepath.Join("..", "testdata", d.name+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "testdata", d.name+".gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([][]byte, 4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			res, err := x.Extract(context.Background(), extract.Document{ID: d.name, Text: string(text), Date: d.date})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			b, err := json.MarshalIndent(res, "", "  ")
+			if err != nil {
+				t.Error(err)
+			}
+			got[i] = append(b, '\n')
+		})
+	}
+	wg.Wait()
+	for i, b := range got {
+		if !bytes.Equal(b, want) {
+			t.Errorf("goroutine %d: output differs from %s.gold.json", i, d.name)
+		}
+	}
+}
+
 // checkSpans asserts the contract's offset rule: every span's text is the
 // input's code points [start, end).
 func checkSpans(t *testing.T, text string, res extract.Result) {

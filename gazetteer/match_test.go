@@ -3,6 +3,7 @@ package gazetteer_test
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/readout/readout/gazetteer"
@@ -178,5 +179,54 @@ func TestNewMergesByID(t *testing.T) {
 	}
 	if ms := g.Lookup("Old Name"); len(ms) != 0 {
 		t.Errorf("the replaced name is still indexed: %v", ms)
+	}
+}
+
+// TestBuiltinConcurrent checks that the built-in gazetteer, whose entries
+// are decoded on first use, matches the same from goroutines that use it
+// at once from the start (run with -race).
+func TestBuiltinConcurrent(t *testing.T) {
+	words := tokens.Split("Armenian Foreign Minister Ararat Mirzoyan met Antony Blinken in Washington. " +
+		"Armenia's Foreign Ministry and the US State Department spoke of the Lachin corridor and Nagorno-Karabakh.")
+	ids := func(g *gazetteer.Gazetteer) string {
+		var b strings.Builder
+		for _, m := range g.Match(words) {
+			fmt.Fprintf(&b, "%s/%d ", m.Entry.ID, m.Kind)
+		}
+		for _, m := range g.Lookup("Armenia") {
+			fmt.Fprintf(&b, "%s ", m.Entry.ID)
+		}
+		return b.String()
+	}
+	ref, err := gazetteer.BuiltinGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ids(ref)
+	if !strings.Contains(want, "ararat-mirzoyan") {
+		t.Fatalf("matches %q lack a built-in name", want)
+	}
+	g, err := gazetteer.BuiltinGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]string, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			if i == 0 {
+				g.Entries()
+			}
+			got[i] = ids(g)
+		})
+	}
+	wg.Wait()
+	for i, s := range got {
+		if s != want {
+			t.Errorf("goroutine %d: %q, want %q", i, s, want)
+		}
+	}
+	if e := g.Entry("ararat-mirzoyan"); e == nil || e.Name != "Ararat Mirzoyan" {
+		t.Errorf("Entry(ararat-mirzoyan) = %+v", e)
 	}
 }
