@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/jdkato/prose/v3/segment"
 	"gopkg.in/neurosnap/sentences.v1"
@@ -28,14 +29,17 @@ var englishSnapshot string
 const snapshotMagic = "readout-punkt-1\n"
 
 // English returns a segmenter with the same model as segment.New's, built
-// from the snapshot.
+// from the snapshot. The model is decoded once per process and shared, as
+// segment.New shares its own: it is never changed.
 func English() (*segment.Segmenter, error) {
-	s, err := Decode(englishSnapshot)
+	s, err := english()
 	if err != nil {
 		return nil, fmt.Errorf("the built-in sentence model: %w", err)
 	}
 	return segment.WithTraining(s), nil
 }
+
+var english = sync.OnceValues(func() (*sentences.Storage, error) { return Decode(englishSnapshot) })
 
 // Encode writes s in the snapshot form Decode reads: each of its four sets
 // as a count and then its keys in sorted order, each with its value.
