@@ -4,22 +4,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
 
 // progressDelay is how long a run goes before a progress bar appears: a
 // run shorter than that shows none.
 const progressDelay = time.Second
-
-// progressEvery is how often the bar is drawn at most.
-const progressEvery = 100 * time.Millisecond
-
-// progressWidth is the width of the bar itself, in cells.
-const progressWidth = 20
 
 // progress counts the documents written and draws a progress bar on stderr
 // when stderr is a terminal and the run lasts longer than progressDelay;
@@ -32,8 +26,7 @@ type progress struct {
 	docs     int
 	bytes    int64
 	expected int // documents known to come (listed folders, files), 0: unknown
-	shown    bool
-	drawn    time.Time // when the bar was last drawn
+	bar      *progressbar.ProgressBar
 }
 
 func newProgress(stderr io.Writer) *progress {
@@ -46,6 +39,9 @@ func (p *progress) expect(n int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.expected += n
+	if p.bar != nil {
+		p.bar.ChangeMax(p.expected)
+	}
 }
 
 // done counts a document of size bytes as written.
@@ -57,45 +53,48 @@ func (p *progress) done(size int64) {
 	if !p.tty {
 		return
 	}
-	now := time.Now()
-	elapsed := now.Sub(p.start)
-	if elapsed < progressDelay || p.shown && now.Sub(p.drawn) < progressEvery {
-		return
+	elapsed := time.Since(p.start)
+	if p.bar == nil {
+		if elapsed < progressDelay {
+			return
+		}
+		max := -1
+		if p.expected > 0 {
+			max = p.expected
+		}
+		p.bar = progressbar.NewOptions(max,
+			progressbar.OptionSetWriter(p.w),
+			progressbar.OptionSetItsString("docs"),
+			progressbar.OptionShowIts(),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionSetWidth(30))
+		_ = p.bar.Set(p.docs - 1)
 	}
-	p.shown, p.drawn = true, now
-	// Back to the start of the line, the bar, and erase what is left of
-	// a longer line drawn before.
-	fmt.Fprintf(p.w, "\r%s\x1b[K", progressLine(p.docs, p.expected, p.bytes, elapsed))
+	p.bar.Describe(fmt.Sprintf("%.2f MB/s", float64(p.bytes)/1e6/elapsed.Seconds()))
+	_ = p.bar.Add(1)
 }
 
-// progressLine is the bar's text: with the number of documents known, how
-// far the run is and the time left; else the count alone; and the rates.
-func progressLine(docs, expected int, bytes int64, elapsed time.Duration) string {
-	secs := max(elapsed.Seconds(), 1e-9)
-	rate, mbs := float64(docs)/secs, float64(bytes)/1e6/secs
-	if expected < docs {
-		return fmt.Sprintf("%d docs (%.1f docs/s, %.2f MB/s)", docs, rate, mbs)
-	}
-	filled := docs * progressWidth / max(expected, 1)
-	left := time.Duration(float64(expected-docs) / max(rate, 1e-9) * float64(time.Second)).Round(time.Second)
-	return fmt.Sprintf("%3d%% |%s%s| %d/%d docs (%.1f docs/s, %.2f MB/s, %v left)",
-		docs*100/max(expected, 1), strings.Repeat("█", filled), strings.Repeat(" ", progressWidth-filled),
-		docs, expected, rate, mbs, left)
-}
-
-// clear takes the bar off the line so that a message can be printed; the
-// next document draws it again.
+// clear takes the bar off the line so that a message can be printed.
 func (p *progress) clear() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		p.shown = false
+	if p.bar != nil {
+		_ = p.bar.Clear()
 	}
 }
 
 // finish removes the bar.
-func (p *progress) finish() { p.clear() }
+func (p *progress) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bar != nil {
+		_ = p.bar.Finish()
+		_ = p.bar.Clear()
+	}
+}
 
 // totals returns the documents and bytes written and the time so far.
 func (p *progress) totals() (docs int, bytes int64, elapsed time.Duration) {
