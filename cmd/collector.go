@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"os"
 	"runtime/debug"
 	"sync"
 )
@@ -26,11 +27,30 @@ func pauseCollector() *collectorPause {
 	return p
 }
 
-// resume restores the collector's settings; calls after the first do
-// nothing.
+// Batch settings of the collector, unless the user set GOGC or
+// GOMEMLIMIT: the live heap of a run is small (models and the documents in
+// flight, 40-100 MB), and each document allocates a few MB of garbage, so
+// collecting at five times the live heap instead of twice halves the
+// collector's work, which otherwise competes with the workers for the
+// cores (BBC corpus, two cores: 13.2 s at GOGC=100, 11.1 s at 400). The
+// soft limit keeps the heap bounded on very large documents.
+const (
+	batchGCPercent   = 400
+	batchMemoryLimit = 1 << 30
+)
+
+// resume sets the collector for the rest of the run; calls after the first
+// do nothing.
 func (p *collectorPause) resume() {
 	p.once.Do(func() {
-		debug.SetGCPercent(p.gcPercent)
-		debug.SetMemoryLimit(p.memLimit)
+		gc, limit := p.gcPercent, p.memLimit
+		if os.Getenv("GOGC") == "" && gc >= 0 {
+			gc = max(gc, batchGCPercent)
+		}
+		if os.Getenv("GOMEMLIMIT") == "" {
+			limit = min(limit, batchMemoryLimit)
+		}
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
 	})
 }
