@@ -8,6 +8,8 @@ import (
 	"hash/crc32"
 	"math"
 	"sync"
+
+	"github.com/readout/readout/internal/varint"
 )
 
 // builtinSnapshot holds the entries of data/*.yaml, and the index of their
@@ -198,21 +200,13 @@ func (r *snapshotReader) uvarint() int {
 	if r.err != nil {
 		return 0
 	}
-	var v uint64
-	for shift, i := uint(0), 0; i < len(r.data) && i < binary.MaxVarintLen64; i, shift = i+1, shift+7 {
-		c := r.data[i]
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			r.data = r.data[i+1:]
-			if v > math.MaxInt32 {
-				r.err = errCorrupt
-				return 0
-			}
-			return int(v)
-		}
+	v, n := varint.Uvarint(r.data)
+	if n <= 0 || v > math.MaxInt32 {
+		r.err = errCorrupt
+		return 0
 	}
-	r.err = errCorrupt
-	return 0
+	r.data = r.data[n:]
+	return int(v)
 }
 
 func (r *snapshotReader) str() string {

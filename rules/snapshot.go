@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+
+	"github.com/readout/readout/internal/varint"
 )
 
 // builtinSnapshot holds the built-in rule files, decoded from YAML, in a
@@ -241,17 +243,13 @@ func (r *snapshotReader) uvarint() uint64 {
 	if r.err != nil {
 		return 0
 	}
-	var v uint64
-	for i := 0; i < len(r.data) && i < binary.MaxVarintLen64; i++ {
-		c := r.data[i]
-		v |= uint64(c&0x7f) << (7 * i)
-		if c < 0x80 {
-			r.data = r.data[i+1:]
-			return v
-		}
+	v, n := varint.Uvarint(r.data)
+	if n <= 0 {
+		r.err = errCorrupt
+		return 0
 	}
-	r.err = errCorrupt
-	return 0
+	r.data = r.data[n:]
+	return v
 }
 
 // count reads a length; every counted item takes at least a byte, so a

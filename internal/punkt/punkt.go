@@ -16,6 +16,8 @@ import (
 
 	"github.com/jdkato/prose/v3/segment"
 	"gopkg.in/neurosnap/sentences.v1"
+
+	"github.com/readout/readout/internal/varint"
 )
 
 // englishSnapshot is the model segment.New uses, encoded by Encode.
@@ -101,15 +103,11 @@ type reader struct {
 }
 
 func (r *reader) uvarint() uint64 {
-	var v uint64
-	for i := 0; i < len(r.data) && i < binary.MaxVarintLen64; i++ {
-		c := r.data[i]
-		v |= uint64(c&0x7f) << (7 * i)
-		if c < 0x80 {
-			r.data = r.data[i+1:]
-			return v
-		}
+	v, n := varint.Uvarint(r.data)
+	if n <= 0 {
+		r.bad = true
+		return 0
 	}
-	r.bad = true
-	return 0
+	r.data = r.data[n:]
+	return v
 }
