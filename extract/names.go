@@ -696,6 +696,9 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 	if single && modelCode.MatchString(a.words[i].Text) && !groupOf.MatchString(a.words[i].Text) {
 		return nil // a product: "the Airbus A380", "an A330"
 	}
+	if i > 0 && a.words[i-1].End == a.words[i].Start-1 && camelCase(a.words[i-1].Text) {
+		return nil // a product line: "the iPod Shuffle", "iPhone Pro"
+	}
 	if single && (len([]rune(a.words[i].Text)) == 1 || x.rules.OrgWords[first] || x.rules.PlaceWords[first] != "") {
 		return nil // an initial, or "the Division" with its name elsewhere
 	}
@@ -743,6 +746,15 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		return nil
 	}
 	return m
+}
+
+// camelCase reports whether w starts lower-case and has a capital inside,
+// as product brands do ("iPod", "iPhone", "eReader").
+func camelCase(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	return strings.ContainsFunc(w[1:], unicode.IsUpper)
 }
 
 // notSingleName reports whether the single capitalized word i is no name of

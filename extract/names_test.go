@@ -65,6 +65,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"PERSON Chief Executive Officer Tom Smith", "PERSON A380", "ORG UTC"},
 		},
 		{
+			text:    "Apple sold the iPod Shuffle, and a Thai Airways International tug hit the jet.",
+			want:    []string{"ORG Apple", "ORG Thai Airways International"},
+			notWant: []string{"PERSON Shuffle", "PERSON Thai Airways International"},
+		},
+		{
 			text:    "Deputy Foreign Minister Mher Grigoryan met Secretary of the Security Council Armen Grigoryan.",
 			want:    []string{"PERSON Mher Grigoryan", "PERSON Armen Grigoryan"},
 			notWant: []string{"PERSON Mher"},
