@@ -734,6 +734,11 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		if m.typ == "" {
 			m.typ, m.strength = x.shapeGuess(a, i, j), fromDefault
 		}
+		if m.typ == gazetteer.Person && !single && a.hasAcronym(i, j) {
+			// People's names hold no acronyms: "Mac OS X", "PT Cruiser",
+			// "BBC Radio" are products or organizations.
+			m.typ = gazetteer.Org
+		}
 		if m.typ == "" && doubted && single {
 			// Kept only as a short form of a name the text gives in full:
 			// "the Indus" after "the Indus River", "Lillian" after
@@ -746,6 +751,18 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		return nil
 	}
 	return m
+}
+
+// hasAcronym reports whether words [i, j) hold one written in capitals or
+// with a digit ("OS", "MP3"), not an initial ("F.").
+func (a *analysis) hasAcronym(i, j int) bool {
+	for k := i; k < j; k++ {
+		w := a.words[k].Text
+		if len(w) >= 2 && !strings.Contains(w, ".") && (tokens.IsUpper(w) || strings.ContainsAny(w, "0123456789")) {
+			return true
+		}
+	}
+	return false
 }
 
 // camelCase reports whether w starts lower-case and has a capital inside,

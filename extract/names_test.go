@@ -65,6 +65,10 @@ func TestNames(t *testing.T) {
 			notWant: []string{"PERSON Chief Executive Officer Tom Smith", "PERSON A380", "ORG UTC"},
 		},
 		{
+			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
+			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
+		},
+		{
 			text:    "Apple sold the iPod Shuffle, and a Thai Airways International tug hit the jet.",
 			want:    []string{"ORG Apple", "ORG Thai Airways International"},
 			notWant: []string{"PERSON Shuffle", "PERSON Thai Airways International"},
