@@ -65,6 +65,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"PERSON Chief Executive Officer Tom Smith", "PERSON A380", "ORG UTC"},
 		},
 		{
+			text:    "DJ Norman Cook said: \"I think 'I've got them'. I've got a PC and a DVD.\" Cook smiled.",
+			want:    []string{"PERSON Norman Cook"},
+			notWant: []string{"ORG I've", "PERSON I've", "ORG PC", "ORG DVD", "PERSON DJ Norman Cook"},
+		},
+		{
 			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
 			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
 		},
