@@ -70,6 +70,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"ORG I've", "PERSON I've", "ORG PC", "ORG DVD", "PERSON DJ Norman Cook"},
 		},
 		{
+			text:    "Bill Gates opened the Consumer Electronics Show before Federer won a Grand Slam.",
+			want:    []string{"PERSON Bill Gates", "PERSON Federer"},
+			notWant: []string{"PERSON Consumer Electronics Show", "PERSON Grand Slam", "ORG Consumer Electronics Show"},
+		},
+		{
 			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
 			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
 		},
