@@ -734,6 +734,9 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		if m.typ == "" {
 			m.typ, m.strength = x.shapeGuess(a, i, j), fromDefault
 		}
+		if m.typ == gazetteer.Person && !single && a.notPersonShape(i, j) {
+			return nil // a title: "Finding Neverland", "Million Dollar Baby"
+		}
 		if m.typ == gazetteer.Person && !single && a.hasAcronym(i, j) {
 			// People's names hold no acronyms: "Mac OS X", "PT Cruiser",
 			// "BBC Radio" are products or organizations.
@@ -759,6 +762,22 @@ func (a *analysis) hasAcronym(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := a.words[k].Text
 		if len(w) >= 2 && !strings.Contains(w, ".") && (tokens.IsUpper(w) || strings.ContainsAny(w, "0123456789")) {
+			return true
+		}
+	}
+	return false
+}
+
+// notPersonShape reports whether words [i, j) cannot be a person's name:
+// they open with a gerund ("Finding Neverland") or hold a number word
+// ("Million Dollar Baby", "Five Hundred", "Six Nations").
+func (a *analysis) notPersonShape(i, j int) bool {
+	if a.tags[i] == "VBG" && strings.HasSuffix(a.words[i].Key, "ing") {
+		return true
+	}
+	for k := i; k < j; k++ {
+		switch a.words[k].Key {
+		case "million", "billion", "thousand", "hundred", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
 			return true
 		}
 	}

@@ -75,6 +75,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"PERSON Consumer Electronics Show", "PERSON Grand Slam", "ORG Consumer Electronics Show"},
 		},
 		{
+			text:    "Clint Eastwood won for Million Dollar Baby, and Johnny Depp starred in Finding Neverland.",
+			want:    []string{"PERSON Clint Eastwood", "PERSON Johnny Depp"},
+			notWant: []string{"PERSON Million Dollar Baby", "PERSON Finding Neverland"},
+		},
+		{
 			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
 			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
 		},
