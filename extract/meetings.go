@@ -273,6 +273,9 @@ func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 		base.Participants = appendNew(participants, counterparts...)
 		out = append(out, base)
 	}
+	if f.contest(m, out) {
+		return nil
+	}
 	kept := out[:0]
 	for _, mt := range out {
 		if mt.Location != nil {
@@ -290,6 +293,53 @@ func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 		}
 	}
 	return kept
+}
+
+// contest reports whether a meeting of a sports report is a fixture or a
+// match: sides that meet, visit, host or face each other in the present
+// or ahead ("Bolton meet Ipswich", "She will now meet Venus Williams"), or
+// teams and countries whatever the tense ("England and France visited
+// Lansdowne Road"). A past meeting of people stays one ("Cole met
+// Mourinho in a London hotel").
+func (f *meetingFinder) contest(m rules.Match, ms []Meeting) bool {
+	t := m.Captured("trigger")
+	if !f.a.sports || len(t) == 0 || len(ms) == 0 || len(ms[0].Participants) < 2 {
+		return false // "the board is expected to meet": a body's own meeting
+	}
+	i := t[0].Start
+	past := false
+	switch f.a.words[i].Key {
+	case "met", "visited", "hosted", "faced":
+		past = true
+	case "meet", "meets", "meeting", "visit", "visits", "visiting", "host", "hosts", "hosting", "face", "faces", "facing":
+	default:
+		return false
+	}
+	sides := true
+	for _, id := range ms[0].Participants {
+		if e := f.entity(id); e == nil || e.Type == gazetteer.Person {
+			sides = false
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch f.a.words[k].Key {
+		case "has", "have", "had", "'ve", "'d":
+			past = true // "have met"
+		}
+	}
+	return sides || !past
+}
+
+// entity returns the actor or location with the given id, or nil.
+func (f *meetingFinder) entity(id string) *Entity {
+	for _, list := range [][]Entity{f.r.Actors, f.r.Locations} {
+		for k := range list {
+			if list[k].ID == id {
+				return &list[k]
+			}
+		}
+	}
+	return nil
 }
 
 func appendNew(list []string, ids ...string) []string {

@@ -158,6 +158,11 @@ func TestMeetingPatterns(t *testing.T) {
 		{"Ilham Aliyev flew home from Moscow, where he met Vladimir Putin.", "meeting ilham-aliyev+vladimir-putin null @moscow"},
 		// the object of a relative clause is no subject
 		{"Two councillors who back Nikol Pashinyan met Ilham Aliyev.", ""},
+		// in a sports report, fixtures are no meetings; a past meeting of
+		// people stays one
+		{"Everton visit Plymouth, while Manchester United host Arsenal.", ""},
+		{"Wayne Rooney will meet Steven Gerrard on Saturday, Manchester United said.", ""},
+		{"Ashley Cole met Jose Mourinho in London, Chelsea said.", "meeting ashley-cole+jose-mourinho null @london"},
 		// not meetings
 		{"The company is meeting the demand for chips.", ""},
 		{"Nikol Pashinyan met the target.", ""},

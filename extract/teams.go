@@ -88,6 +88,7 @@ func (x *Extractor) markTeams(a *analysis, ms []*mention) []*mention {
 			sporty = true
 		}
 	}
+	a.sports = sporty
 	inPlay := map[int]bool{}
 	if sporty {
 		for k, m := range ms {
