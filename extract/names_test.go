@@ -80,6 +80,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"PERSON Million Dollar Baby", "PERSON Finding Neverland"},
 		},
 		{
+			text:    "Actor Keanu Reeves said it. Striker Michael Owen scored.",
+			want:    []string{"PERSON Keanu Reeves", "PERSON Michael Owen"},
+			notWant: []string{"PERSON Actor Keanu Reeves", "PERSON Striker Michael Owen"},
+		},
+		{
 			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
 			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
 		},
