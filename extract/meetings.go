@@ -507,7 +507,7 @@ func (f *meetingFinder) parties(c rules.Capture, matchEnd int) []string {
 				ids = appendNew(ids, head.entity.ID)
 			}
 		case len(conjunct) == 1 && pronouns[f.a.words[conjunct[0]].Key] != nil:
-			if u := f.antecedent(conjunct[0], pronouns[f.a.words[conjunct[0]].Key]); u != nil {
+			if u := f.antecedent(conjunct[0], pronouns[f.a.words[conjunct[0]].Key], pronounSex[f.a.words[conjunct[0]].Key]); u != nil {
 				ids = appendNew(ids, u.entity.ID)
 			}
 		case len(conjunct) > 0:
@@ -543,7 +543,7 @@ var pronouns = map[string][]string{
 // back to a sentence's subject, so the first one of the right type named
 // before it in its sentence, else in the sentence before, else the one
 // before that.
-func (f *meetingFinder) antecedent(i int, types []string) *unit {
+func (f *meetingFinder) antecedent(i int, types []string, sex string) *unit {
 	k := f.a.sentenceOf[i]
 	for back := 0; back <= 2 && k-back >= 0; back++ {
 		s := f.a.sentences[k-back]
@@ -553,7 +553,7 @@ func (f *meetingFinder) antecedent(i int, types []string) *unit {
 		}
 		for u := range f.units {
 			un := &f.units[u]
-			if un.start >= s[0] && un.end <= end && slices.Contains(types, un.entity.Type) {
+			if un.start >= s[0] && un.end <= end && slices.Contains(types, un.entity.Type) && !f.x.otherSex(un.entity, sex) {
 				return un
 			}
 		}
