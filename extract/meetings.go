@@ -506,6 +506,11 @@ func (f *meetingFinder) parties(c rules.Capture, matchEnd int) []string {
 			if head.end < matchEnd || !f.modifies(head.end) {
 				ids = appendNew(ids, head.entity.ID)
 			}
+		case len(conjunct) == 1 && f.a.words[conjunct[0]].Key == "i":
+			// "I met him in Moscow" inside a quote: its speaker.
+			if id := f.quoteSpeaker(conjunct[0]); id != "" {
+				ids = appendNew(ids, id)
+			}
 		case len(conjunct) == 1 && pronouns[f.a.words[conjunct[0]].Key] != nil:
 			if u := f.antecedent(conjunct[0], pronouns[f.a.words[conjunct[0]].Key], pronounSex[f.a.words[conjunct[0]].Key]); u != nil {
 				ids = appendNew(ids, u.entity.ID)
@@ -530,6 +535,17 @@ func (f *meetingFinder) parties(c rules.Capture, matchEnd int) []string {
 	}
 	flush()
 	return ids
+}
+
+// quoteSpeaker returns the speaker of the quote that holds word i, or "".
+func (f *meetingFinder) quoteSpeaker(i int) string {
+	at := f.a.span(i, i+1).Start
+	for _, q := range f.r.Quotes {
+		if q.Start <= at && at < q.End && q.Speaker != nil {
+			return *q.Speaker
+		}
+	}
+	return ""
 }
 
 // pronouns are the pronouns a participant may be, with the types of
