@@ -737,6 +737,11 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		if m.typ == gazetteer.Person && !single && a.notPersonShape(i, j) {
 			return nil // a title: "Finding Neverland", "Million Dollar Baby"
 		}
+		if single && (m.typ == gazetteer.GPE || m.typ == gazetteer.Location || m.typ == gazetteer.Facility) && !a.capsLine[i] && a.hasAcronym(i, j) {
+			// A place the gazetteer does not know is not written as an
+			// acronym: "ITV", "U2" are names of other things.
+			m.typ = gazetteer.Org
+		}
 		if m.typ == gazetteer.Person && !single && a.hasAcronym(i, j) {
 			// People's names hold no acronyms: "Mac OS X", "PT Cruiser",
 			// "BBC Radio" are products or organizations.

@@ -85,6 +85,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"PERSON Actor Keanu Reeves", "PERSON Striker Michael Owen"},
 		},
 		{
+			text:    "The show was broadcast in ITV and sung by U2 in Dublin.",
+			want:    []string{"GPE Dublin"},
+			notWant: []string{"GPE ITV", "GPE U2", "LOC ITV", "LOC U2"},
+		},
+		{
 			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
 			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
 		},
