@@ -558,6 +558,25 @@ func (x *Extractor) mergeSegments(a *analysis, segs []runPart) []runPart {
 				k++
 				continue
 			}
+			// A one-word place (not a country) before a single name the
+			// entity model reads as a person's is a given name: "Virginia
+			// Woolf", "Kent Brockman".
+			if s.kind == segGazetteer && s.end-s.start == 1 && next.kind == segPlain && next.start == s.end &&
+				next.end-next.start == 1 && s.match.Entry.Type == gazetteer.GPE && len(s.match.Entry.Demonyms) == 0 &&
+				a.modelLabel(next.start) == gazetteer.Person && !x.rules.OrgWords[a.words[next.start].Key] && x.rules.PlaceWords[a.words[next.start].Key] == "" {
+				out = append(out, runPart{start: s.start, end: next.end, kind: segPlain})
+				k++
+				continue
+			}
+			// An organization word and "of" before a place name the
+			// organization: "University of Michigan", "Bank of Scotland".
+			if s.kind == segPlain && next.kind == segGazetteer && next.start == s.end && next.match.Entry.Type != gazetteer.Person &&
+				!gazetteer.IsActorType(next.match.Entry.Type) && s.end-s.start >= 2 && a.words[s.end-1].Key == "of" &&
+				x.rules.OrgWords[a.words[s.end-2].Key] {
+				out = append(out, runPart{start: s.start, end: next.end, kind: segPlain})
+				k++
+				continue
+			}
 		}
 		out = append(out, s)
 	}

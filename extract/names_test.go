@@ -90,6 +90,21 @@ func TestNames(t *testing.T) {
 			notWant: []string{"GPE ITV", "GPE U2", "LOC ITV", "LOC U2"},
 		},
 		{
+			text:    "Virginia Woolf wrote in Kent, and Kent Brockman read the news.",
+			want:    []string{"PERSON Virginia Woolf", "GPE Kent", "PERSON Kent Brockman"},
+			notWant: []string{"GPE Virginia", "PERSON Woolf"},
+		},
+		{
+			text:    "She studied at the University of Michigan and moved to Florida.",
+			want:    []string{"ORG University of Michigan", "GPE Florida"},
+			notWant: []string{"GPE Michigan"},
+		},
+		{
+			text:    "Leicestershire beat Somerset by an innings, while Kent took four wickets against Essex.",
+			want:    []string{"ORG Leicestershire", "ORG Somerset", "ORG Essex"},
+			notWant: []string{"GPE Leicestershire", "GPE Somerset", "GPE Essex"},
+		},
+		{
 			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
 			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
 		},
