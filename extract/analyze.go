@@ -36,6 +36,9 @@ type analysis struct {
 	clauseStart []bool
 	// capsLine marks words on a line written all in capitals (a headline).
 	capsLine []bool
+	// sports is set when the document is a sports report: it has results
+	// lines or names a club, league or sports body (see markTeams).
+	sports bool
 	// gaz are the gazetteer matches; gazAt maps a word to the match that
 	// covers it, or -1.
 	gaz   []gazetteer.Match

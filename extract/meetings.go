@@ -273,6 +273,9 @@ func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 		base.Participants = appendNew(participants, counterparts...)
 		out = append(out, base)
 	}
+	if f.contest(m, out) {
+		return nil
+	}
 	kept := out[:0]
 	for _, mt := range out {
 		if mt.Location != nil {
@@ -290,6 +293,53 @@ func (f *meetingFinder) build(m rules.Match, sentence int) []Meeting {
 		}
 	}
 	return kept
+}
+
+// contest reports whether a meeting of a sports report is a fixture or a
+// match: sides that meet, visit, host or face each other in the present
+// or ahead ("Bolton meet Ipswich", "She will now meet Venus Williams"), or
+// teams and countries whatever the tense ("England and France visited
+// Lansdowne Road"). A past meeting of people stays one ("Cole met
+// Mourinho in a London hotel").
+func (f *meetingFinder) contest(m rules.Match, ms []Meeting) bool {
+	t := m.Captured("trigger")
+	if !f.a.sports || len(t) == 0 || len(ms) == 0 || len(ms[0].Participants) < 2 {
+		return false // "the board is expected to meet": a body's own meeting
+	}
+	i := t[0].Start
+	past := false
+	switch f.a.words[i].Key {
+	case "met", "visited", "hosted", "faced":
+		past = true
+	case "meet", "meets", "meeting", "visit", "visits", "visiting", "host", "hosts", "hosting", "face", "faces", "facing":
+	default:
+		return false
+	}
+	sides := true
+	for _, id := range ms[0].Participants {
+		if e := f.entity(id); e == nil || e.Type == gazetteer.Person {
+			sides = false
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch f.a.words[k].Key {
+		case "has", "have", "had", "'ve", "'d":
+			past = true // "have met"
+		}
+	}
+	return sides || !past
+}
+
+// entity returns the actor or location with the given id, or nil.
+func (f *meetingFinder) entity(id string) *Entity {
+	for _, list := range [][]Entity{f.r.Actors, f.r.Locations} {
+		for k := range list {
+			if list[k].ID == id {
+				return &list[k]
+			}
+		}
+	}
+	return nil
 }
 
 func appendNew(list []string, ids ...string) []string {
@@ -456,8 +506,13 @@ func (f *meetingFinder) parties(c rules.Capture, matchEnd int) []string {
 			if head.end < matchEnd || !f.modifies(head.end) {
 				ids = appendNew(ids, head.entity.ID)
 			}
+		case len(conjunct) == 1 && f.a.words[conjunct[0]].Key == "i":
+			// "I met him in Moscow" inside a quote: its speaker.
+			if id := f.quoteSpeaker(conjunct[0]); id != "" {
+				ids = appendNew(ids, id)
+			}
 		case len(conjunct) == 1 && pronouns[f.a.words[conjunct[0]].Key] != nil:
-			if u := f.antecedent(conjunct[0], pronouns[f.a.words[conjunct[0]].Key]); u != nil {
+			if u := f.antecedent(conjunct[0], pronouns[f.a.words[conjunct[0]].Key], pronounSex[f.a.words[conjunct[0]].Key]); u != nil {
 				ids = appendNew(ids, u.entity.ID)
 			}
 		case len(conjunct) > 0:
@@ -482,6 +537,17 @@ func (f *meetingFinder) parties(c rules.Capture, matchEnd int) []string {
 	return ids
 }
 
+// quoteSpeaker returns the speaker of the quote that holds word i, or "".
+func (f *meetingFinder) quoteSpeaker(i int) string {
+	at := f.a.span(i, i+1).Start
+	for _, q := range f.r.Quotes {
+		if q.Start <= at && at < q.End && q.Speaker != nil {
+			return *q.Speaker
+		}
+	}
+	return ""
+}
+
 // pronouns are the pronouns a participant may be, with the types of
 // entity each can stand for.
 var pronouns = map[string][]string{
@@ -493,7 +559,7 @@ var pronouns = map[string][]string{
 // back to a sentence's subject, so the first one of the right type named
 // before it in its sentence, else in the sentence before, else the one
 // before that.
-func (f *meetingFinder) antecedent(i int, types []string) *unit {
+func (f *meetingFinder) antecedent(i int, types []string, sex string) *unit {
 	k := f.a.sentenceOf[i]
 	for back := 0; back <= 2 && k-back >= 0; back++ {
 		s := f.a.sentences[k-back]
@@ -503,7 +569,7 @@ func (f *meetingFinder) antecedent(i int, types []string) *unit {
 		}
 		for u := range f.units {
 			un := &f.units[u]
-			if un.start >= s[0] && un.end <= end && slices.Contains(types, un.entity.Type) {
+			if un.start >= s[0] && un.end <= end && slices.Contains(types, un.entity.Type) && !f.x.otherSex(un.entity, sex) {
 				return un
 			}
 		}

@@ -41,6 +41,7 @@ func meetingsWithDates(t *testing.T, text, ref string, dates []dated) []Meeting 
 		r.Dates = append(r.Dates, Date{Text: d.text, Start: from + i, End: from + i + len(d.text), Type: "DATE", Value: &v})
 		from += i + len(d.text)
 	}
+	r.Quotes = x.quotes(a, r.Actors, r.Locations)
 	return x.meetings(a, &r)
 }
 
@@ -158,6 +159,14 @@ func TestMeetingPatterns(t *testing.T) {
 		{"Ilham Aliyev flew home from Moscow, where he met Vladimir Putin.", "meeting ilham-aliyev+vladimir-putin null @moscow"},
 		// the object of a relative clause is no subject
 		{"Two councillors who back Nikol Pashinyan met Ilham Aliyev.", ""},
+		// "I" in a quote is its speaker; outside one it is no one
+		{"“I met Vladimir Putin in Moscow,” Nikol Pashinyan said.", "meeting nikol-pashinyan+vladimir-putin null @moscow"},
+		{"I met Vladimir Putin in Moscow.", ""},
+		// in a sports report, fixtures are no meetings; a past meeting of
+		// people stays one
+		{"Everton visit Plymouth, while Manchester United host Arsenal.", ""},
+		{"Wayne Rooney will meet Steven Gerrard on Saturday, Manchester United said.", ""},
+		{"Ashley Cole met Jose Mourinho in London, Chelsea said.", "meeting ashley-cole+jose-mourinho null @london"},
 		// not meetings
 		{"The company is meeting the demand for chips.", ""},
 		{"Nikol Pashinyan met the target.", ""},

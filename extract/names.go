@@ -558,6 +558,25 @@ func (x *Extractor) mergeSegments(a *analysis, segs []runPart) []runPart {
 				k++
 				continue
 			}
+			// A one-word place (not a country) before a single name the
+			// entity model reads as a person's is a given name: "Virginia
+			// Woolf", "Kent Brockman".
+			if s.kind == segGazetteer && s.end-s.start == 1 && next.kind == segPlain && next.start == s.end &&
+				next.end-next.start == 1 && s.match.Entry.Type == gazetteer.GPE && len(s.match.Entry.Demonyms) == 0 &&
+				a.modelLabel(next.start) == gazetteer.Person && !x.rules.OrgWords[a.words[next.start].Key] && x.rules.PlaceWords[a.words[next.start].Key] == "" {
+				out = append(out, runPart{start: s.start, end: next.end, kind: segPlain})
+				k++
+				continue
+			}
+			// An organization word and "of" before a place name the
+			// organization: "University of Michigan", "Bank of Scotland".
+			if s.kind == segPlain && next.kind == segGazetteer && next.start == s.end && next.match.Entry.Type != gazetteer.Person &&
+				!gazetteer.IsActorType(next.match.Entry.Type) && s.end-s.start >= 2 && a.words[s.end-1].Key == "of" &&
+				x.rules.OrgWords[a.words[s.end-2].Key] {
+				out = append(out, runPart{start: s.start, end: next.end, kind: segPlain})
+				k++
+				continue
+			}
 		}
 		out = append(out, s)
 	}
@@ -734,6 +753,14 @@ func (x *Extractor) classify(a *analysis, i, j int, segs []runPart, k int) *ment
 		if m.typ == "" {
 			m.typ, m.strength = x.shapeGuess(a, i, j), fromDefault
 		}
+		if m.typ == gazetteer.Person && !single && a.notPersonShape(i, j) {
+			return nil // a title: "Finding Neverland", "Million Dollar Baby"
+		}
+		if single && (m.typ == gazetteer.GPE || m.typ == gazetteer.Location || m.typ == gazetteer.Facility) && !a.capsLine[i] && a.hasAcronym(i, j) {
+			// A place the gazetteer does not know is not written as an
+			// acronym: "ITV", "U2" are names of other things.
+			m.typ = gazetteer.Org
+		}
 		if m.typ == gazetteer.Person && !single && a.hasAcronym(i, j) {
 			// People's names hold no acronyms: "Mac OS X", "PT Cruiser",
 			// "BBC Radio" are products or organizations.
@@ -759,6 +786,22 @@ func (a *analysis) hasAcronym(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := a.words[k].Text
 		if len(w) >= 2 && !strings.Contains(w, ".") && (tokens.IsUpper(w) || strings.ContainsAny(w, "0123456789")) {
+			return true
+		}
+	}
+	return false
+}
+
+// notPersonShape reports whether words [i, j) cannot be a person's name:
+// they open with a gerund ("Finding Neverland") or hold a number word
+// ("Million Dollar Baby", "Five Hundred", "Six Nations").
+func (a *analysis) notPersonShape(i, j int) bool {
+	if a.tags[i] == "VBG" && strings.HasSuffix(a.words[i].Key, "ing") {
+		return true
+	}
+	for k := i; k < j; k++ {
+		switch a.words[k].Key {
+		case "million", "billion", "thousand", "hundred", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
 			return true
 		}
 	}

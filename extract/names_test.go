@@ -70,6 +70,41 @@ func TestNames(t *testing.T) {
 			notWant: []string{"ORG I've", "PERSON I've", "ORG PC", "ORG DVD", "PERSON DJ Norman Cook"},
 		},
 		{
+			text:    "Bill Gates opened the Consumer Electronics Show before Federer won a Grand Slam.",
+			want:    []string{"PERSON Bill Gates", "PERSON Federer"},
+			notWant: []string{"PERSON Consumer Electronics Show", "PERSON Grand Slam", "ORG Consumer Electronics Show"},
+		},
+		{
+			text:    "Clint Eastwood won for Million Dollar Baby, and Johnny Depp starred in Finding Neverland.",
+			want:    []string{"PERSON Clint Eastwood", "PERSON Johnny Depp"},
+			notWant: []string{"PERSON Million Dollar Baby", "PERSON Finding Neverland"},
+		},
+		{
+			text:    "Actor Keanu Reeves said it. Striker Michael Owen scored.",
+			want:    []string{"PERSON Keanu Reeves", "PERSON Michael Owen"},
+			notWant: []string{"PERSON Actor Keanu Reeves", "PERSON Striker Michael Owen"},
+		},
+		{
+			text:    "The show was broadcast in ITV and sung by U2 in Dublin.",
+			want:    []string{"GPE Dublin"},
+			notWant: []string{"GPE ITV", "GPE U2", "LOC ITV", "LOC U2"},
+		},
+		{
+			text:    "Virginia Woolf wrote in Kent, and Kent Brockman read the news.",
+			want:    []string{"PERSON Virginia Woolf", "GPE Kent", "PERSON Kent Brockman"},
+			notWant: []string{"GPE Virginia", "PERSON Woolf"},
+		},
+		{
+			text:    "She studied at the University of Michigan and moved to Florida.",
+			want:    []string{"ORG University of Michigan", "GPE Florida"},
+			notWant: []string{"GPE Michigan"},
+		},
+		{
+			text:    "Leicestershire beat Somerset by an innings, while Kent took four wickets against Essex.",
+			want:    []string{"ORG Leicestershire", "ORG Somerset", "ORG Essex"},
+			notWant: []string{"GPE Leicestershire", "GPE Somerset", "GPE Essex"},
+		},
+		{
 			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
 			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
 		},

@@ -80,7 +80,7 @@ func (r *speakerResolver) resolve(q *quote, phrase string) *string {
 	case best != nil:
 		id = &best.e.ID
 	case single && speakerPronouns[head] != "":
-		id = r.lastBefore(sp.Start, speakerPronouns[head])
+		id = r.lastBefore(sp.Start, speakerPronouns[head], pronounSex[head])
 	case single && unicode.IsUpper(firstLetter(phrase)) && a.tags[q.speakerFrom] == "NNP":
 		// A name that is no entity's.
 	default:
@@ -110,19 +110,58 @@ func (a *analysis) headWord(from, to int) string {
 }
 
 // lastBefore returns the last actor of type typ mentioned before code point
-// offset pos.
-func (r *speakerResolver) lastBefore(pos int, typ string) *string {
+// offset pos, of sex sex when that is given and the actor's is known.
+func (r *speakerResolver) lastBefore(pos int, typ, sex string) *string {
 	var id *string
 	for k := range r.mentions {
 		m := &r.mentions[k]
 		if m.start >= pos {
 			break
 		}
-		if m.actor && m.e.Type == typ {
+		if m.actor && m.e.Type == typ && !r.a.x.otherSex(m.e, sex) {
 			id = &m.e.ID
 		}
 	}
 	return id
+}
+
+// pronounSex is the sex a personal pronoun refers to.
+var pronounSex = map[string]string{"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
+
+// otherSex reports whether person e is known to be of the other sex than
+// sex ("M" or "F"; "" matches anyone): by a title that says it ("Mrs",
+// "Lord") or by a given name borne by one sex only.
+func (x *Extractor) otherSex(e *Entity, sex string) bool {
+	if sex == "" || e.Type != gazetteer.Person {
+		return false
+	}
+	known := titleSex[strings.ToLower(strings.TrimSuffix(firstWord(e.Attributes.Title), "."))]
+	if known == "" {
+		switch first := strings.ToLower(firstWord(e.Name)); {
+		case x.rules.FemaleNames[first]:
+			known = "F"
+		case x.rules.MaleNames[first]:
+			known = "M"
+		}
+	}
+	return known != "" && known != sex
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// titleSex are the titles and forms of address that say whether a person
+// is a woman or a man.
+var titleSex = map[string]string{
+	"mrs": "F", "ms": "F", "miss": "F", "lady": "F", "dame": "F", "baroness": "F", "queen": "F",
+	"princess": "F", "duchess": "F", "countess": "F", "madame": "F", "mme": "F", "sister": "F",
+	"actress": "F", "chairwoman": "F", "spokeswoman": "F", "businesswoman": "F", "congresswoman": "F",
+	"mr": "M", "sir": "M", "lord": "M", "baron": "M", "king": "M", "prince": "M", "duke": "M",
+	"monsieur": "M", "spokesman": "M", "businessman": "M", "congressman": "M", "chairman": "M",
 }
 
 // lastDescribed finds the last use of the word head before word i that

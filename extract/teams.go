@@ -82,12 +82,13 @@ func (x *Extractor) markTeams(a *analysis, ms []*mention) []*mention {
 	}
 	// In a sports report, a town beside a verb of the game is its team:
 	// "Everton visit Plymouth", "Liverpool travel to Burnley".
-	sporty := len(teams) > 0
+	sporty := len(teams) > 0 || a.sportsWords() >= 2
 	for _, m := range ms {
 		if m.entry != nil && strings.HasPrefix(m.entry.Origin, sportsFile) {
 			sporty = true
 		}
 	}
+	a.sports = sporty
 	inPlay := map[int]bool{}
 	if sporty {
 		for k, m := range ms {
@@ -138,6 +139,28 @@ var (
 		"supporters": true, "winger": true, "forward": true, "skipper": true, "side": true, "squad": true,
 	}
 )
+
+// sportsWords counts the distinct words of the game the document uses
+// ("innings", "wickets", "midfielder"): two make it a sports report even
+// when it names no club the gazetteer knows.
+func (a *analysis) sportsWords() int {
+	seen := map[string]bool{}
+	for _, w := range a.words {
+		if gameWords[w.Key] {
+			seen[w.Key] = true
+		}
+	}
+	return len(seen)
+}
+
+// gameWords are words that news uses of sport and hardly of anything else.
+var gameWords = map[string]bool{
+	"innings": true, "wicket": true, "wickets": true, "batsman": true, "bowler": true, "goalkeeper": true,
+	"midfielder": true, "winger": true, "half-time": true, "halftime": true, "touchdown": true,
+	"quarterback": true, "inning": true, "pitcher": true, "fly-half": true, "scrum": true,
+	"semi-final": true, "semifinal": true, "quarter-final": true, "quarterfinal": true, "tiebreak": true,
+	"tie-break": true, "relegation": true, "fixture": true, "fixtures": true,
+}
 
 // inPlay reports whether the words around m are the game's.
 func (a *analysis) inPlay(m *mention) bool {

