@@ -105,6 +105,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"GPE Leicestershire", "GPE Somerset", "GPE Essex"},
 		},
 		{
+			text:    "Leicestershire won by an innings. Title rivals Essex, Derbyshire and Surrey took wickets, and Essex reached 372.",
+			want:    []string{"ORG Essex", "ORG Derbyshire", "ORG Surrey"},
+			notWant: []string{"GPE Derbyshire", "GPE Surrey", "GPE Essex"},
+		},
+		{
 			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
 			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
 		},

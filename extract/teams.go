@@ -97,6 +97,27 @@ func (x *Extractor) markTeams(a *analysis, ms []*mention) []*mention {
 				teams[a.nameText(m.start, m.end)] = true
 			}
 		}
+		// A place listed with a team is one too: "title rivals Essex,
+		// Derbyshire and Surrey".
+		for changed := true; changed; {
+			changed = false
+			for k, m := range ms {
+				if inPlay[k] || !(m.entry != nil || m.typ == gazetteer.GPE) || gazetteer.IsActorType(m.typ) || !x.canBeTeam(a, m) {
+					continue
+				}
+				for _, j := range []int{k - 1, k + 1} {
+					if j < 0 || j >= len(ms) || !teams[a.nameText(ms[j].start, ms[j].end)] {
+						continue
+					}
+					first, second := ms[min(j, k)], ms[max(j, k)]
+					if second.start-first.end == 1 && (a.words[first.end].Key == "," || a.words[first.end].Key == "and") {
+						inPlay[k], changed = true, true
+						teams[a.nameText(m.start, m.end)] = true
+						break
+					}
+				}
+			}
+		}
 	}
 	if len(teams) == 0 {
 		return ms
@@ -129,6 +150,7 @@ var (
 		"face": true, "faces": true, "facing": true, "host": true, "hosts": true, "hosted": true,
 		"visit": true, "visits": true, "play": true, "plays": true, "played": true, "edged": true,
 		"thrashed": true, "defeated": true, "defeat": true, "overcame": true, "eliminated": true,
+		"rivals": true, "over": true, "bowling": true, "dismissing": true,
 	}
 	playBeforeTo = map[string]bool{"travel": true, "travels": true, "lost": true, "lose": true, "loses": true, "go": true, "goes": true, "went": true}
 	playAfter    = map[string]bool{
@@ -137,6 +159,10 @@ var (
 		"travel": true, "travels": true, "striker": true, "midfielder": true, "defender": true,
 		"goalkeeper": true, "manager": true, "coach": true, "boss": true, "captain": true, "fans": true,
 		"supporters": true, "winger": true, "forward": true, "skipper": true, "side": true, "squad": true,
+		// the score of a side: "Essex reached 372", "Kent declared on 400"
+		"reached": true, "declared": true, "replied": true, "collapsed": true, "slumped": true,
+		"trailed": true, "led": true, "finished": true, "scored": true, "recovered": true, "resumed": true,
+		"batted": true, "bowled": true,
 	}
 )
 
