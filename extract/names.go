@@ -558,12 +558,12 @@ func (x *Extractor) mergeSegments(a *analysis, segs []runPart) []runPart {
 				k++
 				continue
 			}
-			// A one-word place (not a country) before a single name the
-			// entity model reads as a person's is a given name: "Virginia
-			// Woolf", "Kent Brockman".
+			// A one-word place (not a country) named like people, before a
+			// single name the entity model reads as a person's, is a given
+			// name: "Virginia Woolf", "Kent Brockman".
 			if s.kind == segGazetteer && s.end-s.start == 1 && next.kind == segPlain && next.start == s.end &&
 				next.end-next.start == 1 && s.match.Entry.Type == gazetteer.GPE && len(s.match.Entry.Demonyms) == 0 &&
-				a.modelLabel(next.start) == gazetteer.Person && !x.rules.OrgWords[a.words[next.start].Key] && x.rules.PlaceWords[a.words[next.start].Key] == "" {
+				x.givenName(a.words[s.start].Key) && a.modelLabel(next.start) == gazetteer.Person && !x.rules.OrgWords[a.words[next.start].Key] && x.rules.PlaceWords[a.words[next.start].Key] == "" {
 				out = append(out, runPart{start: s.start, end: next.end, kind: segPlain})
 				k++
 				continue
@@ -581,6 +581,11 @@ func (x *Extractor) mergeSegments(a *analysis, segs []runPart) []runPart {
 		out = append(out, s)
 	}
 	return out
+}
+
+// givenName reports whether key is a given name of the lexicon.
+func (x *Extractor) givenName(key string) bool {
+	return x.rules.GivenNames[key] || x.rules.FemaleNames[key] || x.rules.MaleNames[key]
 }
 
 // allHeadWords reports whether every word of [i, j) is an organization or
