@@ -175,8 +175,15 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 	}()
 
 	failed := 0
-	write := func(r extract.Result, err error, t task) error {
-		var out any = r
+	encode := func(out any) ([]byte, error) {
+		if format == "json" {
+			return json.MarshalIndent(out, "", "  ")
+		}
+		return json.Marshal(out)
+	}
+	// Results are encoded by the workers (encoding is a tenth of the work
+	// on short articles); write puts them out in order.
+	write := func(r extract.Result, b []byte, err error, t task) error {
 		if err != nil {
 			failed++
 			name := t.where
@@ -188,16 +195,9 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 			}
 			prog.clear()
 			fmt.Fprintf(stderr, "readout: %s: %v\n", name, err)
-			out = errorRecord{Schema: extract.Schema, ID: r.ID, Source: r.Source, Error: err.Error()}
-		}
-		var b []byte
-		if format == "json" {
-			b, err = json.MarshalIndent(out, "", "  ")
-		} else {
-			b, err = json.Marshal(out)
-		}
-		if err != nil {
-			return err
+			if b, err = encode(errorRecord{Schema: extract.Schema, ID: r.ID, Source: r.Source, Error: err.Error()}); err != nil {
+				return err
+			}
 		}
 		// One Write per line: a run stopped between two writes leaves only
 		// complete lines.
@@ -208,7 +208,7 @@ func runExtract(c *cobra.Command, f extractFlags, args []string) error {
 		resumeCollector()
 		return nil
 	}
-	werr := extractAll(ctx, x, tasks, f.jobs, write)
+	werr := extractAll(ctx, x, tasks, f.jobs, func(r extract.Result) ([]byte, error) { return encode(r) }, write)
 	prog.finish()
 	if f.stats {
 		docs, bytes, elapsed := prog.totals()
@@ -238,15 +238,18 @@ type errorRecord struct {
 	Error  string `json:"error"`
 }
 
-// extractAll runs tasks through x on jobs workers and calls write for each
-// result in input order. It stops at the first write error, which it
-// returns, or when ctx is done, writing nothing more; at most about 3*jobs
-// documents are held at any time.
-func extractAll(ctx context.Context, x *extract.Extractor, tasks <-chan task, jobs int, write func(extract.Result, error, task) error) error {
+// extractAll runs tasks through x on jobs workers, which also encode each
+// result, and calls write for each result (with its encoding, or the error)
+// in input order. It stops at the first write error, which it returns, or
+// when ctx is done, writing nothing more; at most about 3*jobs documents are
+// held at any time.
+func extractAll(ctx context.Context, x *extract.Extractor, tasks <-chan task, jobs int,
+	encode func(extract.Result) ([]byte, error), write func(extract.Result, []byte, error, task) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type slot struct {
 		res  extract.Result
+		b    []byte
 		err  error
 		t    task
 		done chan struct{}
@@ -269,6 +272,9 @@ func extractAll(ctx context.Context, x *extract.Extractor, tasks <-chan task, jo
 						return
 					}
 					w.s.res, w.s.err = extractOne(ctx, x, w.t)
+					if w.s.err == nil {
+						w.s.b, w.s.err = encode(w.s.res)
+					}
 					close(w.s.done)
 				case <-ctx.Done():
 					return
@@ -310,7 +316,7 @@ func extractAll(ctx context.Context, x *extract.Extractor, tasks <-chan task, jo
 		if !ok || ctx.Err() != nil {
 			break
 		}
-		if werr = write(s.res, s.err, s.t); werr != nil {
+		if werr = write(s.res, s.b, s.err, s.t); werr != nil {
 			break
 		}
 	}
