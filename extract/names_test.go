@@ -110,6 +110,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"GPE Derbyshire", "GPE Surrey", "GPE Essex"},
 		},
 		{
+			text:    "Mike Leigh's abortion drama Vera Drake won, and the comedy Sideways lost.",
+			want:    []string{"PERSON Mike Leigh"},
+			notWant: []string{"PERSON Vera Drake", "PERSON Sideways"},
+		},
+		{
 			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
 			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
 		},
