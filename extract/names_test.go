@@ -115,6 +115,11 @@ func TestNames(t *testing.T) {
 			notWant: []string{"PERSON Vera Drake", "PERSON Sideways"},
 		},
 		{
+			text:    "United beat Chelsea at Old Trafford, and Hewitt's rival Federer beat Safin.",
+			want:    []string{"ORG Chelsea", "FAC Old Trafford", "PERSON Federer"},
+			notWant: []string{"PERSON Chelsea", "ORG Federer"},
+		},
+		{
 			text:    "Developers saw Mac OS X Lion and the PT Cruiser on stage.",
 			notWant: []string{"PERSON Mac OS X Lion", "PERSON PT Cruiser"},
 		},

@@ -92,7 +92,7 @@ func (x *Extractor) markTeams(a *analysis, ms []*mention) []*mention {
 	inPlay := map[int]bool{}
 	if sporty {
 		for k, m := range ms {
-			if (m.entry != nil || m.typ == gazetteer.GPE) && !gazetteer.IsActorType(m.typ) && x.canBeTeam(a, m) && a.inPlay(m) {
+			if (x.placeSide(m) || x.givenNameSide(a, m)) && x.canBeTeam(a, m) && a.inPlay(m) {
 				inPlay[k] = true
 				teams[a.nameText(m.start, m.end)] = true
 			}
@@ -102,7 +102,7 @@ func (x *Extractor) markTeams(a *analysis, ms []*mention) []*mention {
 		for changed := true; changed; {
 			changed = false
 			for k, m := range ms {
-				if inPlay[k] || !(m.entry != nil || m.typ == gazetteer.GPE) || gazetteer.IsActorType(m.typ) || !x.canBeTeam(a, m) {
+				if inPlay[k] || !x.placeSide(m) || !x.canBeTeam(a, m) {
 					continue
 				}
 				for _, j := range []int{k - 1, k + 1} {
@@ -165,6 +165,19 @@ var (
 		"batted": true, "bowled": true,
 	}
 )
+
+// placeSide reports whether m is a place that may stand for its team.
+func (x *Extractor) placeSide(m *mention) bool {
+	return (m.entry != nil || m.typ == gazetteer.GPE) && !gazetteer.IsActorType(m.typ)
+}
+
+// givenNameSide reports whether m is a lone word the name reader took for a
+// person only because it is a given name: beside a verb of the game it is a
+// club ("beat Chelsea"), while a player is named by the surname ("beat
+// Federer").
+func (x *Extractor) givenNameSide(a *analysis, m *mention) bool {
+	return m.entry == nil && m.typ == gazetteer.Person && m.end-m.start == 1 && x.givenName(a.words[m.start].Key)
+}
 
 // sportsWords counts the distinct words of the game the document uses
 // ("innings", "wickets", "midfielder"): two make it a sports report even
