@@ -46,7 +46,7 @@ func (a *analysis) clauseTense(i, j int) tense {
 	opening := i <= s[0]+1
 	aside := a.asides(s[0], s[1])
 	for k := s[0]; k < s[1]; k++ {
-		if k >= i && k < j || aside[k-s[0]] && !aside[i-s[0]] {
+		if k >= i && k < j || aside != nil && aside[k-s[0]] && !aside[i-s[0]] {
 			continue
 		}
 		d := 2 * (i - k)
@@ -192,15 +192,21 @@ func (a *analysis) unreachable(k int) bool {
 
 // asides marks the words of [from, to) set off by a pair of dashes or by
 // parentheses ("the countries -- that is, those which use the euro --
-// had agreed").
+// had agreed"), or nil when there are none, as in most sentences.
 func (a *analysis) asides(from, to int) []bool {
-	in := make([]bool, to-from)
-	dashes := 0
+	dashes, parens := 0, false
 	for k := from; k < to; k++ {
-		if isDash(a.key(k)) {
+		switch key := a.key(k); {
+		case isDash(key):
 			dashes++
+		case key == "(":
+			parens = true
 		}
 	}
+	if dashes < 2 && !parens {
+		return nil
+	}
+	in := make([]bool, to-from)
 	inDash, depth := false, 0
 	for k := from; k < to; k++ {
 		switch key := a.key(k); {
